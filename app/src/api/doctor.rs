@@ -1,0 +1,334 @@
+//! The signature doctor: recomputes a `wx.config` signature step by step from the
+//! caller's own inputs and says what in the URL would make WeChat refuse it.
+//! Public: it uses no credential of this server.
+
+use super::error::ApiError;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// One finding about the URL, with a stable code for tests and styling.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Finding {
+    pub code: String,
+    pub message: String,
+    /// True when the signature cannot verify as things stand.
+    pub fatal: bool,
+}
+
+/// The signature, step by step.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Diagnosis {
+    /// `key=value` pairs in the order they are joined (sorted by key).
+    pub sorted: Vec<(String, String)>,
+    /// The joined string that is hashed.
+    pub string1: String,
+    /// SHA-1 hex of string1.
+    pub signature: String,
+    /// The URL as signed (fragment removed).
+    pub signed_url: String,
+    /// Whether `expected` (if given) matches.
+    pub matches: Option<bool>,
+    pub findings: Vec<Finding>,
+}
+
+/// Recomputes string1 and the signature and lints the URL.
+///
+/// `page_url` is what `location.href` shows in the page (to catch scheme/host/port
+/// mismatches); `expected` is the signature the page used, to compare.
+#[server(prefix = "/api", endpoint = "doctor")]
+pub async fn diagnose(
+    url: String,
+    jsapi_ticket: String,
+    noncestr: String,
+    timestamp: String,
+    page_url: Option<String>,
+    expected: Option<String>,
+) -> Result<Diagnosis, ApiError> {
+    use super::ssr::{checked_field, respond};
+    let _ = checked_field("jsapi_ticket", &jsapi_ticket, true)?;
+    let _ = checked_field("noncestr", &noncestr, true)?;
+    let timestamp_value = timestamp.trim().parse::<u64>().map_err(|_| {
+        ApiError::bad_input(format!(
+            "timestamp {:?} is not a whole number of seconds (e.g. 1414587457)",
+            timestamp.chars().take(32).collect::<String>()
+        ))
+    });
+    let timestamp_value = respond(timestamp_value)?;
+    let safe_domains = expect_context::<crate::state::AppState>()
+        .settings
+        .js_safe_domains
+        .clone();
+    respond(ssr::diagnose(
+        &url,
+        &jsapi_ticket,
+        &noncestr,
+        timestamp_value,
+        page_url.as_deref().filter(|p| !p.is_empty()),
+        expected.as_deref().filter(|e| !e.is_empty()),
+        &safe_domains,
+    ))
+}
+
+#[cfg(feature = "ssr")]
+pub mod ssr {
+    use super::{Diagnosis, Finding};
+    use crate::api::ApiError;
+    use wechat::{
+        page_url::{page_url_to_sign, SafeDomains, UrlError},
+        signature::jsapi::jsapi_string1,
+    };
+
+    fn finding(code: &str, message: impl Into<String>, fatal: bool) -> Finding {
+        Finding {
+            code: code.to_owned(),
+            message: message.into(),
+            fatal,
+        }
+    }
+
+    /// `scheme://host:port` of a URL, lower-cased, with the default port made explicit.
+    pub fn origin(url: &str) -> Option<(String, String, u16)> {
+        let (scheme, rest) = url.split_once("://")?;
+        let scheme = scheme.to_ascii_lowercase();
+        let authority = rest.split(['/', '?', '#']).next()?;
+        let authority = authority.rsplit('@').next()?;
+        let (host, port) = match authority.rsplit_once(':') {
+            Some((host, port)) if !host.ends_with(']') || authority.starts_with('[') => {
+                (host.to_owned(), port.parse().ok()?)
+            }
+            _ => (
+                authority.to_owned(),
+                if scheme == "https" { 443 } else { 80 },
+            ),
+        };
+        Some((scheme, host.to_ascii_lowercase(), port))
+    }
+
+    /// The diagnosis, given parsed inputs and the configured safe domains.
+    pub fn diagnose(
+        url: &str,
+        ticket: &str,
+        noncestr: &str,
+        timestamp: u64,
+        page_url: Option<&str>,
+        expected: Option<&str>,
+        safe_domains: &[String],
+    ) -> Result<Diagnosis, ApiError> {
+        let mut findings = Vec::new();
+        let domains = if safe_domains.is_empty() {
+            SafeDomains::any()
+        } else {
+            SafeDomains::new(safe_domains.iter().cloned())
+                .map_err(|e| ApiError::bad_input(e.to_string()))?
+        };
+        let signed_url = match page_url_to_sign(url, &domains) {
+            Ok(page) => {
+                for lint in page.lints() {
+                    let code = serde_json::to_value(lint)
+                        .ok()
+                        .and_then(|v| v.as_str().map(str::to_owned))
+                        .unwrap_or_default();
+                    findings.push(finding(&code, lint.message(), false));
+                }
+                page.into_string()
+            }
+            Err(UrlError::HostNotAllowed { host, allowed }) => {
+                findings.push(finding(
+                    "host_not_allowed",
+                    format!("host {host} is not among the JS safe domains ({allowed}): WeChat answers config:invalid url domain"),
+                    true,
+                ));
+                url.split('#').next().unwrap_or(url).to_owned()
+            }
+            Err(error @ UrlError::StillEncoded { .. }) => {
+                findings.push(finding("still_encoded", error.to_string(), true));
+                url.split('#').next().unwrap_or(url).to_owned()
+            }
+            Err(error) => return Err(ApiError::bad_input(error.to_string())),
+        };
+        if let Some(page) = page_url {
+            match (origin(&signed_url), origin(page)) {
+                (Some(signed), Some(shown)) if signed != shown => {
+                    let what = if signed.0 != shown.0 {
+                        "scheme"
+                    } else if signed.1 != shown.1 {
+                        "host"
+                    } else {
+                        "port"
+                    };
+                    findings.push(finding(
+                        &format!("{what}_mismatch"),
+                        format!(
+                            "the signed URL's {what} ({}://{}:{}) differs from the page's ({}://{}:{}): behind a proxy, honour X-Forwarded-Proto/Host",
+                            signed.0, signed.1, signed.2, shown.0, shown.1, shown.2
+                        ),
+                        true,
+                    ));
+                }
+                _ => {}
+            }
+            let shown = page.split('#').next().unwrap_or(page);
+            if shown != signed_url && !findings.iter().any(|f| f.fatal) {
+                findings.push(finding(
+                    "url_mismatch",
+                    format!("the signed URL differs from the page's location.href ({shown}); on iOS WeChat this is expected only when it is the landing URL"),
+                    false,
+                ));
+            }
+        }
+        let string1 = jsapi_string1(ticket, noncestr, timestamp, &signed_url);
+        let signature = wechat::signature::sha1_hex(&string1);
+        let matches = expected.map(|e| e.trim().eq_ignore_ascii_case(&signature));
+        if matches == Some(false) {
+            findings.push(finding(
+                "signature_mismatch",
+                "the page's signature differs from the one computed here: compare string1 byte by byte (ticket, nonce, timestamp, URL)",
+                true,
+            ));
+        }
+        Ok(Diagnosis {
+            sorted: vec![
+                ("jsapi_ticket".into(), ticket.into()),
+                ("noncestr".into(), noncestr.into()),
+                ("timestamp".into(), timestamp.to_string()),
+                ("url".into(), signed_url.clone()),
+            ],
+            string1,
+            signature,
+            signed_url,
+            matches,
+            findings,
+        })
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        const TICKET: &str = "sM4AOVdWfPE4DxkXGEs8VMCPGGVi4C3VM0P37wVUCFvkVAy_90u5h9nbSlYy3-Sl-HhTdfl2fzFy1AOcHKP7qg";
+
+        fn codes(d: &Diagnosis) -> Vec<&str> {
+            d.findings.iter().map(|f| f.code.as_str()).collect()
+        }
+
+        #[test]
+        fn reproduces_the_documented_vector_step_by_step() {
+            let d = diagnose(
+                "http://mp.weixin.qq.com?params=value",
+                TICKET,
+                "Wm3WZYTPz0wzccnW",
+                1414587457,
+                None,
+                Some("0f9de62fce790f9a083d5c99e95740ceb90c27ed"),
+                &[],
+            )
+            .unwrap();
+            assert_eq!(d.signature, "0f9de62fce790f9a083d5c99e95740ceb90c27ed");
+            assert_eq!(d.matches, Some(true));
+            assert_eq!(d.sorted[0].0, "jsapi_ticket");
+        }
+
+        #[test]
+        fn fragment_and_escaped_ampersand_are_reported() {
+            let d = diagnose(
+                "https://a.example/p?x=1&amp;y=2#top",
+                TICKET,
+                "n",
+                1,
+                None,
+                None,
+                &[],
+            )
+            .unwrap();
+            assert_eq!(d.signed_url, "https://a.example/p?x=1&amp;y=2");
+            assert!(codes(&d).contains(&"fragment_removed"));
+            assert!(codes(&d).contains(&"escaped_ampersand"));
+        }
+
+        #[test]
+        fn double_encoding_and_encoded_urls_are_reported() {
+            let d = diagnose(
+                "https://a.example/p?u=%2520",
+                TICKET,
+                "n",
+                1,
+                None,
+                None,
+                &[],
+            )
+            .unwrap();
+            assert!(codes(&d).contains(&"double_encoded"));
+            let d = diagnose(
+                "https%3A%2F%2Fa.example%2Fp",
+                TICKET,
+                "n",
+                1,
+                None,
+                None,
+                &[],
+            )
+            .unwrap();
+            assert!(codes(&d).contains(&"still_encoded"));
+        }
+
+        #[test]
+        fn scheme_behind_a_proxy_is_caught() {
+            let d = diagnose(
+                "http://a.example/p",
+                TICKET,
+                "n",
+                1,
+                Some("https://a.example/p"),
+                None,
+                &[],
+            )
+            .unwrap();
+            assert!(codes(&d).contains(&"scheme_mismatch"));
+            let d = diagnose(
+                "http://a.example:8080/p",
+                TICKET,
+                "n",
+                1,
+                Some("http://a.example/p"),
+                None,
+                &[],
+            )
+            .unwrap();
+            assert!(codes(&d).contains(&"port_mismatch"));
+        }
+
+        #[test]
+        fn hosts_outside_the_safe_domains_are_fatal() {
+            let d = diagnose(
+                "https://evil.com/p",
+                TICKET,
+                "n",
+                1,
+                None,
+                None,
+                &["example.com".into()],
+            )
+            .unwrap();
+            assert!(d
+                .findings
+                .iter()
+                .any(|f| f.code == "host_not_allowed" && f.fatal));
+        }
+
+        #[test]
+        fn a_wrong_signature_is_fatal() {
+            let d = diagnose(
+                "https://a.example/p",
+                TICKET,
+                "n",
+                1,
+                None,
+                Some("abc"),
+                &[],
+            )
+            .unwrap();
+            assert_eq!(d.matches, Some(false));
+            assert!(codes(&d).contains(&"signature_mismatch"));
+        }
+    }
+}

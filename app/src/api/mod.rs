@@ -1,0 +1,17 @@
+//! Server functions: the browser's only way to the server's WeChat credentials.
+
+pub mod doctor;
+pub mod error;
+pub mod qr;
+pub mod signing;
+#[cfg(feature = "ssr")]
+pub mod ssr;
+
+pub use error::{ApiError, ErrorKind};
+
+/// Does nothing through the same server-function machinery as `js_config`: the
+/// benchmark's baseline.
+#[leptos::server(prefix = "/api", endpoint = "noop")]
+pub async fn noop() -> Result<(), ApiError> {
+    Ok(())
+}

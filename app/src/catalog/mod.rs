@@ -1,0 +1,260 @@
+//! The catalog: every interface category and every JS-SDK API of both documentation
+//! versions, as data. Pages, code snippets, the simulator and the QA checklist are all
+//! views of it; adding an API is one entry in [`APIS`].
+//!
+//! Sources: the newer markdown JS-SDK document (it wins where the two differ) and the
+//! older wiki page with its appendices; captions, sample data and messages are the
+//! official demo's (V3/V4), byte for byte.
+
+mod apis;
+mod categories;
+mod errors;
+mod menu_items;
+
+pub use apis::{APIS, DEFAULT_SHARE, DEMO_CARD_ID};
+pub use categories::CATEGORIES;
+pub use errors::ERRORS;
+pub use menu_items::MENU_ITEMS;
+
+use serde::{Deserialize, Serialize};
+
+/// A bilingual string: Chinese is the default UI language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Text {
+    pub zh: &'static str,
+    pub en: &'static str,
+}
+
+impl Text {
+    /// The text in `lang`.
+    pub fn get(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Zh => self.zh,
+            Lang::En => self.en,
+        }
+    }
+}
+
+/// Builds a [`Text`] in a `const` context.
+pub const fn t(zh: &'static str, en: &'static str) -> Text {
+    Text { zh, en }
+}
+
+/// The UI language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+/// Which version of the documentation lists an API.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocVersion {
+    Both,
+    /// Only the newer markdown document (JS-SDK 1.4.0+ / 1.6.0).
+    NewerOnly,
+    /// Only the older wiki document.
+    OlderOnly,
+}
+
+/// A call that answers once, or a listener whose callbacks fire later.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Call,
+    /// Registers callbacks that fire on a later event (share from the menu, end of playback…).
+    Listener,
+}
+
+/// What running an API asks of a tester: decides QA's "run all safe ones".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Safety {
+    /// No user action, nothing irreversible.
+    Safe,
+    /// The tester must do something (pick, speak, scan, allow, close an overlay).
+    NeedsUser,
+    /// Closes the page, pays, or adds to the wallet: never run automatically.
+    Irreversible,
+}
+
+/// One parameter (or one result field), with the documentation's comment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Param {
+    pub name: &'static str,
+    pub ty: &'static str,
+    pub required: bool,
+    pub doc: Text,
+}
+
+/// An ordering rule: the demo state key `requires` must be filled first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Guard {
+    /// A key of `demo::state::keys` (`images.localId`, `voice.serverId`, …).
+    pub requires: &'static str,
+    /// The official demo's message when it is not (zh exact).
+    pub message: Text,
+}
+
+/// When the official demo says something.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Event {
+    /// Right after a listener was registered.
+    Registered,
+    Trigger,
+    Success,
+    Cancel,
+    Fail,
+    Complete,
+}
+
+/// A message of the official demo; `{}` stands for the value it showed
+/// (a count, an id, `JSON.stringify(res)`…), see `demo::messages::shown_value`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Message {
+    pub event: Event,
+    pub text: Text,
+}
+
+/// One JS-SDK interface, as a button.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Api {
+    /// The button id: the API name, or `scanQRCode0`/`scanQRCode1`.
+    pub id: &'static str,
+    /// The `wx.*` function called.
+    pub function: &'static str,
+    /// The category slug.
+    pub category: &'static str,
+    /// The official demo's caption (zh) and its English gloss.
+    pub caption: Text,
+    /// The button label.
+    pub label: Text,
+    /// What it does, from the docs.
+    pub summary: Text,
+    pub since: DocVersion,
+    /// Marked "to be deprecated" by the newer document.
+    pub deprecated: bool,
+    pub kind: Kind,
+    pub safety: Safety,
+    pub params: &'static [Param],
+    /// Fields of the success result.
+    pub returns: &'static [Param],
+    /// The official demo's arguments, as JSON text (`{}` when none).
+    pub sample: &'static str,
+    pub guard: Option<Guard>,
+    /// State keys a success fills.
+    pub sets: &'static [&'static str],
+    pub messages: &'static [Message],
+    /// What a QA tester must do for it.
+    pub tester_hint: Text,
+    /// On the official demo page (its 35 buttons).
+    pub classic: bool,
+}
+
+/// The official demo page's section for a category.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClassicSection {
+    /// The `h3` id the index links to (`menu-basic`).
+    pub anchor: &'static str,
+    /// The index link text.
+    pub index_text: &'static str,
+    /// The `h3` text.
+    pub heading: &'static str,
+}
+
+/// An interface category: one page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Category {
+    /// The route (`/images`).
+    pub slug: &'static str,
+    pub title: Text,
+    pub intro: Text,
+    /// `None` for categories the official demo did not have.
+    pub classic: Option<ClassicSection>,
+}
+
+/// Classes of the top-right menu's items (appendix 3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MenuClass {
+    /// Cannot be hidden.
+    Basic,
+    Propagation,
+    Protection,
+}
+
+/// A top-right menu item (appendix 3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MenuItem {
+    pub id: &'static str,
+    pub name: Text,
+    pub class: MenuClass,
+}
+
+/// A common error (appendix 5), its cause and its fix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ErrorHelp {
+    /// Text found in the errMsg.
+    pub pattern: &'static str,
+    pub cause: Text,
+    pub fix: Text,
+}
+
+/// Share content registered at ready, as the official demo did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ShareData {
+    pub title: &'static str,
+    pub desc: &'static str,
+    pub link: &'static str,
+    pub img_url: &'static str,
+}
+
+/// The category with this slug.
+pub fn category(slug: &str) -> Option<&'static Category> {
+    CATEGORIES.iter().find(|c| c.slug == slug)
+}
+
+/// The API with this button id.
+pub fn api(id: &str) -> Option<&'static Api> {
+    APIS.iter().find(|a| a.id == id)
+}
+
+/// The APIs of a category, in page order.
+pub fn apis_in(slug: &str) -> impl Iterator<Item = &'static Api> + use<'_> {
+    APIS.iter().filter(move |a| a.category == slug)
+}
+
+/// Functions every page puts in `jsApiList`: the default share content is registered
+/// at ready on every page, as the official demo did on its one page.
+pub const EVERY_PAGE: [&str; 2] = ["onMenuShareAppMessage", "onMenuShareTimeline"];
+
+/// `jsApiList` for a category page: its functions, then [`EVERY_PAGE`], without repeats.
+pub fn js_api_list(slug: &str) -> Vec<&'static str> {
+    let mut list: Vec<&'static str> = Vec::new();
+    for function in apis_in(slug).map(|a| a.function).chain(EVERY_PAGE) {
+        if !list.contains(&function) {
+            list.push(function);
+        }
+    }
+    list
+}
+
+/// Every distinct `wx.*` function of the catalog.
+pub fn all_functions() -> Vec<&'static str> {
+    let mut list: Vec<&'static str> = Vec::new();
+    for api in APIS {
+        if !list.contains(&api.function) {
+            list.push(api.function);
+        }
+    }
+    list
+}
+
+/// The official demo's 35 buttons, in its page order.
+pub fn classic_apis() -> impl Iterator<Item = &'static Api> {
+    CATEGORIES
+        .iter()
+        .filter(|c| c.classic.is_some())
+        .flat_map(|c| apis_in(c.slug).filter(|a| a.classic))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,81 @@
+//! The frame around every page: top bar, language switch, mode banner.
+
+use crate::{i18n::use_i18n, site::use_site_info, strings};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// Wraps a page in the site's top bar and mode banner.
+#[component]
+pub fn Layout(children: Children) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <header class="topbar">
+            <A href="/" attr:class="topbar_title">
+                <SiteTitle />
+            </A>
+            <nav class="topbar_nav">
+                <A href="/classic">{move || i18n.t(strings::CLASSIC_NAV)}</A>
+                <A href="/doctor">{move || i18n.t(strings::DOCTOR_LINK)}</A>
+            </nav>
+            <LanguageSwitch />
+        </header>
+        <ModeBanner />
+        <main class="page">{children()}</main>
+    }
+}
+
+#[component]
+fn SiteTitle() -> impl IntoView {
+    let i18n = use_i18n();
+    move || i18n.t(strings::SITE_TITLE)
+}
+
+/// The 中文/English toggle; the choice is remembered in a cookie.
+#[component]
+pub fn LanguageSwitch() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <button
+            id="lang-switch"
+            class="lang_switch"
+            title=move || i18n.t(strings::LANG_SWITCH_TITLE)
+            on:click=move |_| i18n.set(i18n.lang.get_untracked().other())
+        >
+            {move || i18n.t(strings::LANG_SWITCH)}
+        </button>
+    }
+}
+
+/// Says on every page whether the sandbox or the real WeChat API signs.
+#[component]
+fn ModeBanner() -> impl IntoView {
+    let i18n = use_i18n();
+    let site = use_site_info();
+    view! {
+        <Suspense>
+            {move || {
+                site.get()
+                    .and_then(Result::ok)
+                    .map(|info| {
+                        if info.sandbox {
+                            view! {
+                                <p class="mode_banner mode_sandbox" id="mode-banner" data-mode="sandbox">
+                                    {move || i18n.t(strings::SANDBOX_BANNER)}
+                                </p>
+                            }
+                                .into_any()
+                        } else {
+                            view! {
+                                <p class="mode_banner mode_live" id="mode-banner" data-mode="live">
+                                    {move || i18n.t(strings::LIVE_BANNER)}
+                                    " · appId "
+                                    <code>{info.app_id.clone()}</code>
+                                </p>
+                            }
+                                .into_any()
+                        }
+                    })
+            }}
+        </Suspense>
+    }
+}

@@ -1,0 +1,5 @@
+//! Reusable view pieces.
+
+pub mod layout;
+pub mod qr;
+pub mod result_log;

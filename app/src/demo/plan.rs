@@ -1,0 +1,206 @@
+//! What pressing a button does: the arguments of the `wx` call(s), built from the
+//! catalog's sample arguments and what the demo remembers.
+
+use super::state::DemoState;
+use crate::catalog::{Api, Text};
+use serde_json::{json, Value};
+
+/// The card every card call of the official demo uses.
+pub use crate::catalog::DEMO_CARD_ID;
+
+/// Something the server must sign before the call can be made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Signed {
+    /// `addCard`: a `cardExt` per card, over the wx_card api_ticket.
+    AddCard { card_ids: Vec<String> },
+    /// `chooseCard`: `cardSign` over the wx_card api_ticket.
+    ChooseCard,
+    /// `chooseWXPay`: a v2 `paySign` over the (sandbox) order.
+    Pay,
+}
+
+/// The call(s) a button makes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Plan {
+    /// One call with these arguments.
+    Single(Value),
+    /// Calls made one after another, each after the previous succeeded.
+    Sequence(Vec<Value>),
+    /// The server signs first, then one call is made.
+    NeedsSignature(Signed, Value),
+}
+
+/// Parses an API's sample arguments; an empty sample is `{}`.
+pub fn sample_args(api: &Api) -> Value {
+    serde_json::from_str(api.sample).unwrap_or_else(|_| json!({}))
+}
+
+/// Builds the plan for a button, or returns the ordering rule's message when an earlier
+/// step is missing (e.g. upload before choose).
+pub fn plan(api: &Api, state: &DemoState) -> Result<Plan, Text> {
+    if let Some(guard) = &api.guard {
+        if !state.has(guard.requires) {
+            return Err(guard.message);
+        }
+    }
+    let mut args = sample_args(api);
+    let set = |args: &mut Value, key: &str, value: Value| {
+        if let Value::Object(map) = args {
+            map.insert(key.to_owned(), value);
+        }
+    };
+    let plan = match api.function {
+        "uploadImage" => Plan::Sequence(
+            state
+                .image_local_ids
+                .iter()
+                .map(|id| json!({ "localId": id, "isShowProgressTips": 1 }))
+                .collect(),
+        ),
+        "downloadImage" => Plan::Sequence(
+            state
+                .image_server_ids
+                .iter()
+                .map(|id| json!({ "serverId": id, "isShowProgressTips": 1 }))
+                .collect(),
+        ),
+        "getLocalImgData" => {
+            let first = state.image_local_ids.first().cloned().unwrap_or_default();
+            set(&mut args, "localId", json!(first));
+            Plan::Single(args)
+        }
+        "playVoice" | "pauseVoice" | "stopVoice" => {
+            set(&mut args, "localId", json!(state.voice_local_id));
+            Plan::Single(args)
+        }
+        "uploadVoice" | "translateVoice" => {
+            set(&mut args, "localId", json!(state.voice_local_id));
+            set(&mut args, "isShowProgressTips", json!(1));
+            Plan::Single(args)
+        }
+        "downloadVoice" => {
+            set(&mut args, "serverId", json!(state.voice_server_id));
+            set(&mut args, "isShowProgressTips", json!(1));
+            Plan::Single(args)
+        }
+        "openCard" => {
+            let cards: Vec<Value> = state
+                .card_codes
+                .iter()
+                .map(|code| json!({ "cardId": DEMO_CARD_ID, "code": code }))
+                .collect();
+            set(&mut args, "cardList", Value::Array(cards));
+            Plan::Single(args)
+        }
+        "addCard" => {
+            let card_ids = args
+                .get("cardList")
+                .and_then(Value::as_array)
+                .map(|cards| {
+                    cards
+                        .iter()
+                        .filter_map(|c| c.get("cardId").and_then(Value::as_str))
+                        .map(str::to_owned)
+                        .collect::<Vec<_>>()
+                })
+                .filter(|ids| !ids.is_empty())
+                .unwrap_or_else(|| vec![DEMO_CARD_ID.to_owned(); 2]);
+            Plan::NeedsSignature(Signed::AddCard { card_ids }, args)
+        }
+        "chooseCard" => Plan::NeedsSignature(Signed::ChooseCard, args),
+        "chooseWXPay" => Plan::NeedsSignature(Signed::Pay, args),
+        _ => Plan::Single(args),
+    };
+    Ok(plan)
+}
+
+/// The JavaScript a developer would write for this call, with the values used.
+pub fn snippet(function: &str, args: &Value) -> String {
+    let body = serde_json::to_string_pretty(args).unwrap_or_else(|_| "{}".into());
+    let body = body.trim_end_matches('}').trim_end();
+    let separator = if body.len() > 1 { ",\n" } else { "\n" };
+    format!(
+        "wx.{function}({body}{separator}  success: function (res) {{ console.log(res); }},\n  fail: function (res) {{ console.log(res.errMsg); }}\n}});"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog;
+
+    fn api(id: &str) -> &'static Api {
+        catalog::api(id).unwrap_or_else(|| panic!("{id} is in the catalog"))
+    }
+
+    #[test]
+    fn upload_before_choose_shows_the_official_message() {
+        let message = plan(api("uploadImage"), &DemoState::default()).unwrap_err();
+        assert_eq!(message.zh, "请先使用 chooseImage 接口选择图片");
+    }
+
+    #[test]
+    fn upload_sends_each_chosen_image_in_turn() {
+        let state = DemoState {
+            image_local_ids: vec!["a".into(), "b".into()],
+            ..Default::default()
+        };
+        let Plan::Sequence(calls) = plan(api("uploadImage"), &state).unwrap() else {
+            panic!("a sequence");
+        };
+        assert_eq!(calls.len(), 2);
+        assert_eq!(calls[1]["localId"], "b");
+    }
+
+    #[test]
+    fn play_uses_the_recorded_voice() {
+        let state = DemoState {
+            voice_local_id: "voice-1".into(),
+            ..Default::default()
+        };
+        let Plan::Single(args) = plan(api("playVoice"), &state).unwrap() else {
+            panic!("a single call");
+        };
+        assert_eq!(args["localId"], "voice-1");
+    }
+
+    #[test]
+    fn open_card_needs_a_chosen_card_and_sends_its_code() {
+        assert!(plan(api("openCard"), &DemoState::default()).is_err());
+        let state = DemoState {
+            card_codes: vec!["123".into()],
+            ..Default::default()
+        };
+        let Plan::Single(args) = plan(api("openCard"), &state).unwrap() else {
+            panic!("a single call");
+        };
+        assert_eq!(args["cardList"][0]["code"], "123");
+        assert_eq!(args["cardList"][0]["cardId"], DEMO_CARD_ID);
+    }
+
+    #[test]
+    fn card_and_pay_calls_are_signed_by_the_server_first() {
+        assert!(matches!(
+            plan(api("addCard"), &DemoState::default()).unwrap(),
+            Plan::NeedsSignature(Signed::AddCard { .. }, _)
+        ));
+        assert!(matches!(
+            plan(api("chooseCard"), &DemoState::default()).unwrap(),
+            Plan::NeedsSignature(Signed::ChooseCard, _)
+        ));
+        assert!(matches!(
+            plan(api("chooseWXPay"), &DemoState::default()).unwrap(),
+            Plan::NeedsSignature(Signed::Pay, _)
+        ));
+    }
+
+    #[test]
+    fn snippet_shows_the_call_with_its_values() {
+        let text = snippet("openLocation", &json!({"latitude": 23.1, "name": "TIT"}));
+        assert!(text.starts_with("wx.openLocation({"));
+        assert!(text.contains("\"latitude\": 23.1"));
+        assert!(text.contains("success: function (res)"));
+        let empty = snippet("closeWindow", &json!({}));
+        assert!(empty.starts_with("wx.closeWindow({\n  success"));
+    }
+}

@@ -1,0 +1,435 @@
+//! Running the demo in the browser: load the JS-SDK (real or simulated), sign and
+//! configure it, then make the calls buttons ask for and report what came back.
+//!
+//! Browser-only; the server build renders the same pages without any of this.
+
+use super::{
+    messages::{event_of, message},
+    plan::{plan, snippet, Plan, Signed},
+    session::{ConfigStatus, LogEntry, Session, SignedUrlInfo},
+    state::encrypted_card_codes,
+};
+use crate::{
+    api::signing,
+    catalog::{self, Api, Event, Lang},
+    i18n::I18n,
+    signed_url,
+    wx::{bridge, CallbackKind, Outcome},
+};
+use leptos::{prelude::*, task::spawn_local};
+use serde_json::{json, Value};
+use std::{cell::OnceCell, rc::Rc};
+use wasm_bindgen::{prelude::*, JsCast};
+
+/// The official SDK, and its mirror for when the first host is unreachable.
+const WECHAT_SDK: [&str; 2] = [
+    "https://res.wx.qq.com/open/js/jweixin-1.6.0.js",
+    "https://res2.wx.qq.com/open/js/jweixin-1.6.0.js",
+];
+/// The simulated native bridge, then the same official SDK served locally.
+const SIMULATED_SDK: [&str; 2] = [
+    "/assets/sim/simulator.js",
+    "/assets/vendor/jweixin-1.6.0.js",
+];
+
+/// Facts recorded once, when the wasm first starts: they must not change when the
+/// simulator later dresses the user agent up as WeChat, or after navigation.
+struct Boot {
+    user_agent: String,
+    landing_url: String,
+    simulated: bool,
+}
+
+thread_local! {
+    static BOOT: OnceCell<Boot> = const { OnceCell::new() };
+}
+
+/// Records the landing URL and whether this is real WeChat. Call once, at start.
+pub fn record_boot() {
+    BOOT.with(|boot| {
+        boot.get_or_init(|| {
+            let window = web_sys::window().expect("a browser window");
+            let user_agent = window.navigator().user_agent().unwrap_or_default();
+            let landing_url = window.location().href().unwrap_or_default();
+            let forced = window
+                .location()
+                .search()
+                .unwrap_or_default()
+                .split(['?', '&'])
+                .any(|pair| pair == "sim=1");
+            let simulated = forced || !signed_url::is_wechat(&user_agent);
+            Boot {
+                user_agent,
+                landing_url,
+                simulated,
+            }
+        });
+    });
+}
+
+fn with_boot<T>(f: impl FnOnce(&Boot) -> T) -> T {
+    record_boot();
+    BOOT.with(|boot| f(boot.get().expect("recorded above")))
+}
+
+/// True when the page runs on the simulated bridge.
+pub fn is_simulated() -> bool {
+    with_boot(|boot| boot.simulated)
+}
+
+fn now_hms() -> String {
+    let date = js_sys::Date::new_0();
+    format!(
+        "{:02}:{:02}:{:02}",
+        date.get_hours(),
+        date.get_minutes(),
+        date.get_seconds()
+    )
+}
+
+fn note(session: &Session, api: &str, text: impl Into<String>, data: Value) {
+    let text = text.into();
+    session.push(LogEntry {
+        seq: 0,
+        at: now_hms(),
+        api: api.to_owned(),
+        callback: None,
+        err_msg: String::new(),
+        message: text,
+        data,
+    });
+}
+
+fn alert_if_wanted(session: &Session, text: &str) {
+    if session.alert_mode.try_get_untracked() == Some(true) && !text.is_empty() {
+        if let Some(window) = web_sys::window() {
+            let _ = window.alert_with_message(text);
+        }
+    }
+}
+
+/// Loads a script and waits for it; `Err` when it fails to load.
+async fn load_script(src: &str) -> Result<(), JsValue> {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| JsValue::from_str("no document"))?;
+    let script = document
+        .create_element("script")?
+        .dyn_into::<web_sys::HtmlScriptElement>()?;
+    script.set_src(src);
+    let promise = js_sys::Promise::new(&mut |resolve, reject| {
+        script.set_onload(Some(&resolve));
+        script.set_onerror(Some(&reject));
+    });
+    document
+        .head()
+        .ok_or_else(|| JsValue::from_str("no <head>"))?
+        .append_child(&script)?;
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .map(|_| ())
+}
+
+async fn ensure_sdk(simulated: bool) -> Result<(), String> {
+    if bridge::is_loaded() {
+        return Ok(());
+    }
+    if simulated {
+        for src in SIMULATED_SDK {
+            load_script(src)
+                .await
+                .map_err(|_| format!("cannot load {src}"))?;
+        }
+        return Ok(());
+    }
+    for src in WECHAT_SDK {
+        if load_script(src).await.is_ok() && bridge::is_loaded() {
+            return Ok(());
+        }
+    }
+    Err("cannot load jweixin-1.6.0.js from res.wx.qq.com or res2.wx.qq.com".into())
+}
+
+/// Signs and configures the SDK for the current page, then registers the demo's
+/// listeners at ready. Runs again after every client-side navigation.
+pub fn boot(session: Session, categories: Vec<&'static str>, i18n: I18n) {
+    let simulated = is_simulated();
+    session.simulated.set(simulated);
+    session.status.set(ConfigStatus::Signing);
+    spawn_local(async move {
+        if let Err(error) = ensure_sdk(simulated).await {
+            let _ = session.status.try_set(ConfigStatus::Failed(error));
+            return;
+        }
+        let current = web_sys::window()
+            .and_then(|w| w.location().href().ok())
+            .unwrap_or_default();
+        let (url, rule) = with_boot(|boot| {
+            signed_url::url_to_sign(&boot.user_agent, &boot.landing_url, &current)
+        });
+        let _ = session.signed.try_set(Some(SignedUrlInfo {
+            url: url.clone(),
+            rule,
+        }));
+        let mut apis: Vec<String> = Vec::new();
+        for slug in &categories {
+            for function in catalog::js_api_list(slug) {
+                if !apis.iter().any(|a| a == function) {
+                    apis.push(function.to_owned());
+                }
+            }
+        }
+        let debug = session.debug.get_untracked();
+        let signed = match signing::js_config(url, Some(apis), Some(debug)).await {
+            Ok(signed) => signed,
+            Err(error) => {
+                let text = match &error.hint {
+                    Some(hint) => format!("{} — {hint}", error.message),
+                    None => error.message.clone(),
+                };
+                let _ = session.status.try_set(ConfigStatus::Failed(text.clone()));
+                note(
+                    &session,
+                    "config",
+                    text,
+                    serde_json::to_value(&error).unwrap_or(Value::Null),
+                );
+                return;
+            }
+        };
+        if let Err(error) = bridge::config(&signed.config) {
+            let _ = session
+                .status
+                .try_set(ConfigStatus::Failed(error.to_string()));
+            return;
+        }
+        let _ = session.status.try_set(ConfigStatus::Verifying);
+        let _ = bridge::on_error(move |res| {
+            let err_msg = res
+                .get("errMsg")
+                .and_then(Value::as_str)
+                .unwrap_or("config:fail")
+                .to_owned();
+            if session
+                .status
+                .try_set(ConfigStatus::Failed(err_msg.clone()))
+                .is_none()
+            {
+                alert_if_wanted(&session, &err_msg);
+                note(&session, "config", err_msg, res);
+            }
+        });
+        let _ = bridge::on_ready(move || {
+            if session.status.try_set(ConfigStatus::Ready).is_none() {
+                register_ready_listeners(session, &categories, i18n);
+            }
+        });
+    });
+}
+
+/// What the official demo did inside `wx.ready` without a click: the voice listeners
+/// and the default share content.
+fn register_ready_listeners(session: Session, categories: &[&'static str], i18n: I18n) {
+    for id in ["onVoiceRecordEnd", "onVoicePlayEnd"] {
+        if let Some(api) = catalog::api(id).filter(|api| categories.contains(&api.category)) {
+            invoke(session, api, json!({}), i18n, false);
+        }
+    }
+    let share = &catalog::DEFAULT_SHARE;
+    let link = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .map(|href| signed_url::without_fragment(&href).to_owned())
+        .unwrap_or_default();
+    let data = json!({
+        "title": share.title,
+        "desc": share.desc,
+        "link": link,
+        "imgUrl": share.img_url,
+    });
+    for function in ["onMenuShareAppMessage", "onMenuShareTimeline"] {
+        let _ = bridge::call(function, &data, |_, _| {});
+    }
+}
+
+/// Handles a button press: checks the ordering rule, builds the call, makes it.
+pub fn press(session: Session, api: &'static Api, i18n: I18n) {
+    let lang = i18n.lang.get_untracked();
+    match session.status.get_untracked() {
+        ConfigStatus::Ready => {}
+        other => {
+            let text = match (lang, other) {
+                (Lang::Zh, ConfigStatus::Failed(why)) => format!("wx.config 未通过验证：{why}"),
+                (Lang::En, ConfigStatus::Failed(why)) => {
+                    format!("wx.config was not verified: {why}")
+                }
+                (Lang::Zh, _) => "wx.config 尚未就绪，请稍候".to_owned(),
+                (Lang::En, _) => "wx.config is not ready yet; wait a moment".to_owned(),
+            };
+            note(&session, api.id, text, Value::Null);
+            return;
+        }
+    }
+    let state = session.state.get_untracked();
+    match plan(api, &state) {
+        Err(guard) => {
+            let text = guard.get(lang);
+            alert_if_wanted(&session, text);
+            note(&session, api.id, text, Value::Null);
+        }
+        Ok(Plan::Single(args)) => invoke(session, api, args, i18n, true),
+        Ok(Plan::Sequence(calls)) => {
+            session.state.update(|s| s.before_call(api.function));
+            invoke_chain(session, api, Rc::new(calls), 0, i18n);
+        }
+        Ok(Plan::NeedsSignature(kind, args)) => {
+            spawn_local(async move {
+                match sign(kind, args).await {
+                    Ok(args) => invoke(session, api, args, i18n, true),
+                    Err(error) => note(
+                        &session,
+                        api.id,
+                        error.message.clone(),
+                        serde_json::to_value(&error).unwrap_or(Value::Null),
+                    ),
+                }
+            });
+        }
+    }
+}
+
+async fn sign(kind: Signed, mut args: Value) -> Result<Value, crate::api::ApiError> {
+    match kind {
+        Signed::AddCard { card_ids } => {
+            let mut cards = Vec::new();
+            for card_id in card_ids {
+                let card_ext = signing::card_ext(card_id.clone(), None, None).await?;
+                cards.push(json!({ "cardId": card_id, "cardExt": card_ext }));
+            }
+            args["cardList"] = Value::Array(cards);
+        }
+        Signed::ChooseCard => {
+            let signed = signing::card_sign(None, None, None).await?;
+            args["cardSign"] = json!(signed.card_sign);
+            args["timestamp"] = json!(signed.timestamp);
+            args["nonceStr"] = json!(signed.nonce_str);
+            args["signType"] = json!("SHA1");
+        }
+        Signed::Pay => {
+            let signed = signing::pay_sign(None).await?;
+            args["timestamp"] = json!(signed.timestamp);
+            args["nonceStr"] = json!(signed.nonce_str);
+            args["package"] = json!(signed.package);
+            args["signType"] = json!(signed.sign_type);
+            args["paySign"] = json!(signed.pay_sign);
+        }
+    }
+    Ok(args)
+}
+
+fn invoke_chain(
+    session: Session,
+    api: &'static Api,
+    calls: Rc<Vec<Value>>,
+    index: usize,
+    i18n: I18n,
+) {
+    let Some(args) = calls.get(index).cloned() else {
+        return;
+    };
+    session.snippet.set(Some(snippet(api.function, &args)));
+    let total = calls.len();
+    let result = bridge::call(api.function, &args, move |kind, res| {
+        report(session, api, kind, &res, i18n);
+        if kind == CallbackKind::Success {
+            note(
+                &session,
+                api.id,
+                format!("{}/{total}", index + 1),
+                Value::Null,
+            );
+            invoke_chain(session, api, calls.clone(), index + 1, i18n);
+        }
+    });
+    if let Err(error) = result {
+        note(&session, api.id, error.to_string(), Value::Null);
+    }
+}
+
+fn invoke(session: Session, api: &'static Api, args: Value, i18n: I18n, show_snippet: bool) {
+    if show_snippet {
+        session.snippet.set(Some(snippet(api.function, &args)));
+    }
+    let result = bridge::call(api.function, &args, move |kind, res| {
+        report(session, api, kind, &res, i18n);
+        if kind == CallbackKind::Success && api.function == "chooseCard" {
+            decrypt_chosen_cards(session, api, &res);
+        }
+    });
+    match result {
+        Err(error) => note(&session, api.id, error.to_string(), Value::Null),
+        Ok(()) => {
+            let lang = i18n.lang.get_untracked();
+            if let Some(text) = message(api, Event::Registered, &Value::Null, lang) {
+                alert_if_wanted(&session, &text);
+                note(&session, api.id, text, Value::Null);
+            }
+        }
+    }
+}
+
+/// Logs one callback, updates the demo's memory, and shows the official message.
+fn report(session: Session, api: &'static Api, kind: CallbackKind, res: &Value, i18n: I18n) {
+    let err_msg = res
+        .get("errMsg")
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_owned();
+    if kind == CallbackKind::Success {
+        let _ = session
+            .state
+            .try_update(|s| s.record_success(api.function, res));
+    }
+    let lang = i18n.lang.get_untracked();
+    let text = message(api, event_of(kind), res, lang).unwrap_or_default();
+    // The SDK calls `complete` after every outcome: log it only when the demo says something.
+    if kind == CallbackKind::Complete && text.is_empty() {
+        return;
+    }
+    if kind == CallbackKind::Fail
+        && text.is_empty()
+        && Outcome::from_err_msg(&err_msg) == Outcome::Fail
+    {
+        alert_if_wanted(&session, &err_msg);
+    } else {
+        alert_if_wanted(&session, &text);
+    }
+    session.push(LogEntry {
+        seq: 0,
+        at: now_hms(),
+        api: api.id.to_owned(),
+        callback: Some(kind),
+        err_msg,
+        message: text,
+        data: res.clone(),
+    });
+}
+
+fn decrypt_chosen_cards(session: Session, api: &'static Api, res: &Value) {
+    let codes = encrypted_card_codes(res.get("cardList").unwrap_or(&Value::Null));
+    for encrypted in codes {
+        spawn_local(async move {
+            match signing::decrypt_card_code(encrypted).await {
+                Ok(code) => {
+                    let _ = session.state.try_update(|s| s.add_card_code(code.clone()));
+                    note(&session, api.id, format!("code: {code}"), Value::Null);
+                }
+                Err(error) => note(
+                    &session,
+                    api.id,
+                    error.message.clone(),
+                    serde_json::to_value(&error).unwrap_or(Value::Null),
+                ),
+            }
+        });
+    }
+}

@@ -1,0 +1,111 @@
+//! A category page's live session: config status, the result log, the demo's memory,
+//! and the presenter's switches. Shared through context; all state is reactive.
+
+use super::state::DemoState;
+use crate::wx::CallbackKind;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// Where `wx.config` stands.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ConfigStatus {
+    /// Server rendering, or the wasm has not started yet.
+    Waiting,
+    /// Loading the JS-SDK and asking the server for a signature.
+    Signing,
+    /// Signed and passed to `wx.config`; waiting for `wx.ready`.
+    Verifying,
+    /// `wx.ready` fired: every button works.
+    Ready,
+    /// `wx.error` fired, or signing failed; the message says why.
+    Failed(String),
+}
+
+/// One line of the result log.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LogEntry {
+    pub seq: u64,
+    /// Local time, `HH:MM:SS`.
+    pub at: String,
+    /// The button (API id) that caused it.
+    pub api: String,
+    /// Which callback fired; `None` for notes (guards, registrations, errors).
+    pub callback: Option<CallbackKind>,
+    /// The SDK's errMsg, when it sent one.
+    pub err_msg: String,
+    /// The official demo's message for this event, if it has one.
+    pub message: String,
+    /// Everything the SDK returned.
+    pub data: Value,
+}
+
+/// The signed URL and why it was the one signed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignedUrlInfo {
+    pub url: String,
+    pub rule: crate::signed_url::SignedUrlRule,
+}
+
+/// A page's session, in context.
+#[derive(Clone, Copy)]
+pub struct Session {
+    pub status: RwSignal<ConfigStatus>,
+    pub signed: RwSignal<Option<SignedUrlInfo>>,
+    pub log: RwSignal<Vec<LogEntry>>,
+    pub state: RwSignal<DemoState>,
+    /// Reproduce the official demo's `alert()` boxes.
+    pub alert_mode: RwSignal<bool>,
+    /// Pass `debug: true` to `wx.config`.
+    pub debug: RwSignal<bool>,
+    /// The JavaScript of the last call, with its values.
+    pub snippet: RwSignal<Option<String>>,
+    /// True when running on the simulated WeChat bridge.
+    pub simulated: RwSignal<bool>,
+}
+
+impl Session {
+    /// A fresh session.
+    pub fn new() -> Self {
+        Session {
+            status: RwSignal::new(ConfigStatus::Waiting),
+            signed: RwSignal::new(None),
+            log: RwSignal::new(Vec::new()),
+            state: RwSignal::new(DemoState::default()),
+            alert_mode: RwSignal::new(false),
+            debug: RwSignal::new(false),
+            snippet: RwSignal::new(None),
+            simulated: RwSignal::new(false),
+        }
+    }
+
+    /// Adds a line at the top of the log (newest first).
+    pub fn push(&self, mut entry: LogEntry) {
+        self.log.update(|log| {
+            entry.seq = log.first().map_or(1, |e| e.seq + 1);
+            log.insert(0, entry);
+            log.truncate(MAX_LOG_ENTRIES);
+        });
+    }
+}
+
+impl Default for Session {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Oldest lines are dropped beyond this.
+pub const MAX_LOG_ENTRIES: usize = 200;
+
+/// Creates a session and shares it with the page's components.
+pub fn provide_session() -> Session {
+    let session = Session::new();
+    provide_context(session);
+    session
+}
+
+/// The page's session.
+pub fn use_session() -> Session {
+    expect_context::<Session>()
+}

@@ -1,0 +1,157 @@
+//! The UI language: Chinese by default, English on request, remembered in a cookie
+//! so the server renders the chosen language and hydration sees the same one.
+
+use crate::catalog::{Lang, Text};
+use leptos::prelude::*;
+
+/// Name of the cookie that remembers the chosen language.
+pub const LANG_COOKIE: &str = "lang";
+
+/// The current language, shared through context.
+#[derive(Clone, Copy)]
+pub struct I18n {
+    pub lang: RwSignal<Lang>,
+}
+
+impl I18n {
+    /// Translates a bilingual text for the current language (reactive).
+    pub fn t(&self, text: Text) -> &'static str {
+        text.get(self.lang.get())
+    }
+
+    /// Switches language and remembers the choice for a year.
+    pub fn set(&self, lang: Lang) {
+        self.lang.set(lang);
+        remember(lang);
+    }
+}
+
+/// Reads the language chosen earlier (cookie) and puts it in context.
+pub fn provide_i18n() {
+    provide_context(I18n {
+        lang: RwSignal::new(initial_lang()),
+    });
+}
+
+/// The language in context.
+pub fn use_i18n() -> I18n {
+    expect_context::<I18n>()
+}
+
+/// Parses the language out of a `Cookie` header value.
+pub fn lang_from_cookies(cookies: &str) -> Lang {
+    cookies
+        .split(';')
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == LANG_COOKIE)
+        .map(|(_, value)| Lang::from_code(value))
+        .unwrap_or_default()
+}
+
+#[cfg(feature = "ssr")]
+fn initial_lang() -> Lang {
+    use_context::<http::request::Parts>()
+        .and_then(|parts| {
+            parts
+                .headers
+                .get(http::header::COOKIE)
+                .and_then(|v| v.to_str().ok())
+                .map(lang_from_cookies)
+        })
+        .unwrap_or_default()
+}
+
+#[cfg(not(feature = "ssr"))]
+fn initial_lang() -> Lang {
+    browser_cookies()
+        .map(|c| lang_from_cookies(&c))
+        .unwrap_or_default()
+}
+
+#[cfg(feature = "hydrate")]
+fn browser_cookies() -> Option<String> {
+    use wasm_bindgen::JsCast;
+    let document = web_sys::window()?.document()?;
+    document
+        .dyn_into::<web_sys::HtmlDocument>()
+        .ok()?
+        .cookie()
+        .ok()
+}
+
+#[cfg(not(any(feature = "ssr", feature = "hydrate")))]
+fn browser_cookies() -> Option<String> {
+    None
+}
+
+#[cfg(feature = "hydrate")]
+fn remember(lang: Lang) {
+    use wasm_bindgen::JsCast;
+    if let Some(document) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.dyn_into::<web_sys::HtmlDocument>().ok())
+    {
+        let cookie = format!(
+            "{LANG_COOKIE}={}; path=/; max-age=31536000; SameSite=Lax",
+            lang.code()
+        );
+        let _ = document.set_cookie(&cookie);
+        if let Some(root) = document.document_element() {
+            let _ = root.set_attribute("lang", lang.html_lang());
+        }
+    }
+}
+
+#[cfg(not(feature = "hydrate"))]
+fn remember(_lang: Lang) {}
+
+impl Lang {
+    /// Parses a language code (`zh`, `en`); anything else is Chinese, the default.
+    pub fn from_code(code: &str) -> Lang {
+        match code.trim() {
+            "en" => Lang::En,
+            _ => Lang::Zh,
+        }
+    }
+
+    /// The short code stored in the cookie.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        }
+    }
+
+    /// The value for `<html lang>`.
+    pub fn html_lang(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh-CN",
+            Lang::En => "en",
+        }
+    }
+
+    /// The other language: what the switch button offers.
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Zh => Lang::En,
+            Lang::En => Lang::Zh,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_cookie_selects_english() {
+        assert_eq!(lang_from_cookies("a=1; lang=en; b=2"), Lang::En);
+    }
+
+    #[test]
+    fn missing_or_unknown_cookie_falls_back_to_chinese() {
+        assert_eq!(lang_from_cookies(""), Lang::Zh);
+        assert_eq!(lang_from_cookies("lang=xx"), Lang::Zh);
+        assert_eq!(lang_from_cookies("language=en"), Lang::Zh);
+    }
+}

@@ -1,0 +1,208 @@
+//! One page per interface category, all fed by the catalog.
+
+use crate::{
+    catalog::{self, Api, DocVersion},
+    components::{qr::QrCode, result_log::ResultLog},
+    demo::{
+        self,
+        session::{provide_session, use_session, ConfigStatus},
+    },
+    i18n::use_i18n,
+    routes::not_found::NotFound,
+    signed_url::SignedUrlRule,
+    strings,
+};
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+/// `/:category`: the category's buttons, one per API, with status, snippet and log.
+#[component]
+pub fn CategoryPage() -> impl IntoView {
+    let params = use_params_map();
+    let slug = move || params.read().get("category").unwrap_or_default();
+    move || match catalog::category(&slug()) {
+        Some(category) => view! { <CategoryView category /> }.into_any(),
+        None => view! { <NotFound /> }.into_any(),
+    }
+}
+
+#[component]
+fn CategoryView(category: &'static catalog::Category) -> impl IntoView {
+    let i18n = use_i18n();
+    let session = provide_session();
+    // Re-signs on mount (also after client-side navigation) and when debug is toggled.
+    Effect::new(move |_| {
+        session.debug.track();
+        demo::boot(session, vec![category.slug], i18n);
+    });
+    let path = format!("/{}", category.slug);
+    view! {
+        <section class="intro category_intro">
+            <div class="intro_text">
+                <h1>{move || i18n.t(category.title)}</h1>
+                <p class="tagline">{move || i18n.t(category.intro)}</p>
+            </div>
+            <details class="page_qr">
+                <summary>{move || i18n.t(strings::OPEN_ON_PHONE)}</summary>
+                <QrCode path=path />
+            </details>
+        </section>
+        <ConfigPanel />
+        <div class="wxapi_form category_form" data-category=category.slug>
+            {catalog::apis_in(category.slug).map(|api| view! { <ApiButton api /> }).collect_view()}
+        </div>
+        <Snippet />
+        <ResultLog />
+    }
+}
+
+/// Config status, the signed URL and why it was chosen, and the presenter's switches.
+#[component]
+fn ConfigPanel() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let status_text = move || match session.status.get() {
+        ConfigStatus::Waiting => i18n.t(strings::STATUS_WAITING).to_owned(),
+        ConfigStatus::Signing => i18n.t(strings::STATUS_SIGNING).to_owned(),
+        ConfigStatus::Verifying => i18n.t(strings::STATUS_VERIFYING).to_owned(),
+        ConfigStatus::Ready => i18n.t(strings::STATUS_READY).to_owned(),
+        ConfigStatus::Failed(why) => format!("{}{why}", i18n.t(strings::STATUS_FAILED)),
+    };
+    let status_key = move || match session.status.get() {
+        ConfigStatus::Waiting => "waiting",
+        ConfigStatus::Signing => "signing",
+        ConfigStatus::Verifying => "verifying",
+        ConfigStatus::Ready => "ready",
+        ConfigStatus::Failed(_) => "failed",
+    };
+    view! {
+        <section class="config_panel">
+            <p class="config_status" id="config-status" data-status=status_key>
+                <span class="status_dot"></span>
+                {status_text}
+            </p>
+            {move || {
+                session
+                    .signed
+                    .get()
+                    .map(|signed| {
+                        let rule = match signed.rule {
+                            SignedUrlRule::IosLandingUrl => strings::RULE_IOS,
+                            SignedUrlRule::CurrentUrl => strings::RULE_CURRENT,
+                        };
+                        view! {
+                            <p class="signed_url">
+                                <span class="label">{move || i18n.t(strings::SIGNED_URL)}</span>
+                                <code id="signed-url">{signed.url.clone()}</code>
+                                <span class="hint">{move || i18n.t(rule)}</span>
+                            </p>
+                        }
+                    })
+            }}
+            <div class="switches">
+                <span class="env_badge" id="env-badge">
+                    {move || {
+                        if session.simulated.get() {
+                            i18n.t(strings::SIMULATED)
+                        } else {
+                            i18n.t(strings::REAL_WECHAT)
+                        }
+                    }}
+                </span>
+                <label class="switch">
+                    <input
+                        type="checkbox"
+                        id="alert-mode"
+                        prop:checked=move || session.alert_mode.get()
+                        on:change=move |ev| session.alert_mode.set(event_target_checked(&ev))
+                    />
+                    {move || i18n.t(strings::ALERT_MODE)}
+                </label>
+                <label class="switch">
+                    <input
+                        type="checkbox"
+                        id="debug-mode"
+                        prop:checked=move || session.debug.get()
+                        on:change=move |ev| session.debug.set(event_target_checked(&ev))
+                    />
+                    {move || i18n.t(strings::DEBUG_MODE)}
+                </label>
+            </div>
+        </section>
+    }
+}
+
+/// One API: the official caption, the green button, and its documentation on demand.
+#[component]
+fn ApiButton(api: &'static Api) -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let badge = match api.since {
+        DocVersion::NewerOnly => Some(strings::NEWER_DOC_ONLY),
+        DocVersion::OlderOnly => Some(strings::OLDER_DOC_ONLY),
+        DocVersion::Both => None,
+    };
+    view! {
+        <div class="api_item" data-api=api.id>
+            <span class="desc">
+                {move || i18n.t(api.caption)}
+                {badge.map(|b| view! { <em class="badge">{move || i18n.t(b)}</em> })}
+                {api.deprecated.then(|| view! { <em class="badge badge_warn">{move || i18n.t(strings::DEPRECATED)}</em> })}
+            </span>
+            <button
+                class="btn btn_primary"
+                id=api.id
+                on:click=move |_| demo::press(session, api, i18n)
+            >
+                {move || i18n.t(api.label)}
+            </button>
+            <details class="api_doc">
+                <summary>{move || i18n.t(api.summary)}</summary>
+                <ParamTable title=strings::PARAMETERS params=api.params />
+                <ParamTable title=strings::RETURNS params=api.returns />
+            </details>
+        </div>
+    }
+}
+
+#[component]
+fn ParamTable(title: catalog::Text, params: &'static [catalog::Param]) -> impl IntoView {
+    let i18n = use_i18n();
+    (!params.is_empty()).then(|| {
+        view! {
+            <table class="param_table">
+                <caption>{move || i18n.t(title)}</caption>
+                <tbody>
+                    {params
+                        .iter()
+                        .map(|p| {
+                            view! {
+                                <tr>
+                                    <td><code>{p.name}</code></td>
+                                    <td class="param_type">{p.ty}{p.required.then_some(" *")}</td>
+                                    <td>{move || i18n.t(p.doc)}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+        }
+    })
+}
+
+/// The JavaScript of the last call, with the values actually used.
+#[component]
+fn Snippet() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    view! {
+        <section class="snippet">
+            <h2>{move || i18n.t(strings::SNIPPET_TITLE)}</h2>
+            {move || match session.snippet.get() {
+                Some(code) => view! { <pre id="snippet"><code>{code}</code></pre> }.into_any(),
+                None => view! { <p class="hint">{move || i18n.t(strings::SNIPPET_EMPTY)}</p> }.into_any(),
+            }}
+        </section>
+    }
+}

@@ -1,0 +1,92 @@
+//! `/doctor`: like WeChat's own signature checker, but explaining each step and what
+//! in the URL would make `wx.config` fail. Inputs travel in a POST body, never in a URL,
+//! so a ticket pasted here reaches no access log.
+
+use crate::{api::doctor::Diagnose, catalog, i18n::use_i18n, strings};
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+/// The signature doctor page.
+#[component]
+pub fn DoctorPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let action = ServerAction::<Diagnose>::new();
+    let query = use_query_map();
+    // Pages link here with the failing config pre-filled (`?url=…&noncestr=…`).
+    let prefill = move |key: &str| query.read_untracked().get(key).unwrap_or_default();
+    view! {
+        <section class="intro">
+            <h1>{move || i18n.t(strings::DOCTOR_TITLE)}</h1>
+            <p class="tagline">{move || i18n.t(strings::DOCTOR_INTRO)}</p>
+        </section>
+        <ActionForm action=action attr:class="panel doctor_form" attr:id="doctor-form">
+            <label>"url"<input name="url" id="doctor-url" required value=prefill("url") /></label>
+            <label>"jsapi_ticket"<input name="jsapi_ticket" id="doctor-ticket" required value=prefill("jsapi_ticket") /></label>
+            <label>"noncestr"<input name="noncestr" id="doctor-noncestr" required value=prefill("noncestr") /></label>
+            <label>"timestamp"<input name="timestamp" id="doctor-timestamp" required value=prefill("timestamp") /></label>
+            <label>
+                {move || i18n.t(strings::DOCTOR_PAGE_URL)}
+                <input name="page_url" id="doctor-page-url" value=prefill("page_url") />
+            </label>
+            <label>
+                {move || i18n.t(strings::DOCTOR_EXPECTED)}
+                <input name="expected" id="doctor-expected" value=prefill("expected") />
+            </label>
+            <button class="btn btn_primary" type="submit" id="doctor-run">
+                {move || i18n.t(strings::DOCTOR_RUN)}
+            </button>
+        </ActionForm>
+        <section class="panel doctor_result" id="doctor-result">
+            {move || match action.value().get() {
+                None => ().into_any(),
+                Some(Err(error)) => view! { <p class="error" id="doctor-error">{error.message}</p> }.into_any(),
+                Some(Ok(d)) => {
+                    view! {
+                        <h2>"1. " {move || i18n.t(strings::DOCTOR_STEP_SORT)}</h2>
+                        <ol class="doctor_fields">
+                            {d.sorted
+                                .iter()
+                                .map(|(k, v)| view! { <li><code>{k.clone()} "=" {v.clone()}</code></li> })
+                                .collect_view()}
+                        </ol>
+                        <h2>"2. " {move || i18n.t(strings::DOCTOR_STEP_JOIN)}</h2>
+                        <pre id="doctor-string1">{d.string1.clone()}</pre>
+                        <h2>"3. SHA-1"</h2>
+                        <pre id="doctor-signature">{d.signature.clone()}</pre>
+                        {d.matches.map(|ok| {
+                            let text = if ok { strings::DOCTOR_MATCH } else { strings::DOCTOR_NO_MATCH };
+                            view! { <p class="verdict" data-match=ok.to_string()>{move || i18n.t(text)}</p> }
+                        })}
+                        <ul class="findings" id="doctor-findings">
+                            {d.findings
+                                .iter()
+                                .map(|f| {
+                                    view! {
+                                        <li class="finding" data-code=f.code.clone() data-fatal=f.fatal.to_string()>
+                                            {f.message.clone()}
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                    }
+                        .into_any()
+                }
+            }}
+        </section>
+        <section class="panel doctor_errors">
+            <h2>{move || i18n.t(strings::DOCTOR_ERRORS)}</h2>
+            <dl>
+                {catalog::ERRORS
+                    .iter()
+                    .map(|e| {
+                        view! {
+                            <dt><code>{e.pattern}</code></dt>
+                            <dd>{move || i18n.t(e.cause)} " " {move || i18n.t(e.fix)}</dd>
+                        }
+                    })
+                    .collect_view()}
+            </dl>
+        </section>
+    }
+}

@@ -1,0 +1,8 @@
+//! One module per page, found by its URL.
+
+pub mod category;
+pub mod classic;
+pub mod control;
+pub mod doctor;
+pub mod home;
+pub mod not_found;

@@ -1,0 +1,269 @@
+//! The app's one door to the `wechat` core: signs with the cached credentials and turns
+//! the core's errors into [`ApiError`]s a page can show. Server only.
+
+use crate::{
+    api::{
+        signing::{CardSignature, PaySignature},
+        ApiError, ErrorKind,
+    },
+    wx::{SignedConfig, WxConfig},
+};
+use std::sync::Arc;
+use wechat::{
+    client::{TicketKind, UpstreamError},
+    credentials::{ChooseCardFilter, CredentialService},
+    page_url::{page_url_to_sign, SafeDomains, UrlError},
+    signature::{
+        jsapi::jsapi_signature,
+        pay::{ChooseWxPayParams, PayRequest, PaySignType},
+    },
+    Secret,
+};
+
+/// The merchant key of the sandboxed pay demo: not a secret, it signs fake orders only.
+pub const SANDBOX_MERCHANT_KEY: &str = "sandboxMerchantKeyForThePlayground";
+
+/// Signatures and credentials, shared by every request.
+#[derive(Clone)]
+pub struct WechatGateway {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    service: CredentialService,
+    safe_domains: SafeDomains,
+    merchant_key: Secret,
+}
+
+/// The simulator's question: would WeChat accept this `wx.config`?
+#[derive(Debug, Clone, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct VerifyRequest {
+    pub app_id: String,
+    pub timestamp: String,
+    pub nonce_str: String,
+    pub signature: String,
+    pub url: String,
+}
+
+/// WeChat's answer to `preVerifyJSAPI`, as the simulator replays it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct VerifyAnswer {
+    pub err_msg: String,
+    /// Why, in plain words (WeChat itself says no more than `errMsg`).
+    pub detail: String,
+}
+
+impl WechatGateway {
+    /// A gateway over `service`, refusing pages outside `safe_domains`.
+    pub fn new(service: CredentialService, safe_domains: SafeDomains) -> Self {
+        WechatGateway {
+            inner: Arc::new(Inner {
+                service,
+                safe_domains,
+                merchant_key: Secret::new(SANDBOX_MERCHANT_KEY),
+            }),
+        }
+    }
+
+    /// The credential service (for status, metrics and the background refresher).
+    pub fn service(&self) -> &CredentialService {
+        &self.inner.service
+    }
+
+    /// The appId every signature is made for.
+    pub fn app_id(&self) -> &str {
+        self.inner.service.app_id()
+    }
+
+    /// `wx.config` for `url`.
+    pub async fn js_config(
+        &self,
+        url: &str,
+        apis: Vec<String>,
+        debug: bool,
+    ) -> Result<SignedConfig, ApiError> {
+        let config = self
+            .inner
+            .service
+            .js_config(url, &self.inner.safe_domains, apis, Vec::new(), debug)
+            .await
+            .map_err(api_error)?;
+        Ok(SignedConfig {
+            url: config.url,
+            config: WxConfig {
+                debug: config.debug,
+                app_id: config.app_id,
+                timestamp: config.timestamp,
+                nonce_str: config.nonce_str,
+                signature: config.signature,
+                js_api_list: config.js_api_list,
+                open_tag_list: config.open_tag_list,
+            },
+        })
+    }
+
+    /// The `cardExt` JSON string for `wx.addCard`.
+    pub async fn card_ext(
+        &self,
+        card_id: &str,
+        code: &str,
+        openid: &str,
+    ) -> Result<String, ApiError> {
+        self.inner
+            .service
+            .card_ext(card_id, code, openid)
+            .await
+            .map(|item| item.card_ext)
+            .map_err(api_error)
+    }
+
+    /// `cardSign` for `wx.chooseCard`.
+    pub async fn card_sign(
+        &self,
+        card_id: &str,
+        card_type: &str,
+        location_id: &str,
+    ) -> Result<CardSignature, ApiError> {
+        let filter = ChooseCardFilter {
+            shop_id: location_id.to_owned(),
+            card_type: card_type.to_owned(),
+            card_id: card_id.to_owned(),
+        };
+        let params = self
+            .inner
+            .service
+            .card_sign(&filter)
+            .await
+            .map_err(api_error)?;
+        Ok(CardSignature {
+            card_sign: params.card_sign,
+            timestamp: params.timestamp,
+            nonce_str: params.nonce_str,
+            card_id: params.card_id,
+            card_type: params.card_type,
+            location_id: params.shop_id,
+        })
+    }
+
+    /// A sandbox order signed for `wx.chooseWXPay`.
+    pub fn pay_sign(&self, sign_type: &str) -> Result<PaySignature, ApiError> {
+        let sign_type = match sign_type {
+            "MD5" => PaySignType::Md5,
+            "HMAC-SHA256" => PaySignType::HmacSha256,
+            other => {
+                return Err(ApiError::bad_input(format!(
+                    "sign_type {:?} is not supported: use MD5 or HMAC-SHA256",
+                    other.chars().take(32).collect::<String>()
+                )))
+            }
+        };
+        let nonce_str = wechat::nonce::nonce();
+        let request = PayRequest {
+            app_id: self.app_id().to_owned(),
+            timestamp: now_seconds(),
+            package: format!("prepay_id=wx_sandbox_{nonce_str}"),
+            nonce_str,
+            sign_type,
+        };
+        let params = ChooseWxPayParams::sign(&request, &self.inner.merchant_key);
+        Ok(PaySignature {
+            timestamp: params.timestamp.to_string(),
+            nonce_str: params.nonce_str,
+            package: params.package,
+            sign_type: params.sign_type.as_str().to_owned(),
+            pay_sign: params.pay_sign,
+        })
+    }
+
+    /// The plain code of a card chosen with chooseCard.
+    pub async fn decrypt_card_code(&self, encrypt_code: &str) -> Result<String, ApiError> {
+        self.inner
+            .service
+            .decrypt_card_code(encrypt_code)
+            .await
+            .map_err(api_error)
+    }
+
+    /// Checks a `wx.config` the way WeChat's client does: the page's domain, the appId,
+    /// and the signature over the jsapi_ticket this server holds.
+    pub async fn verify_config(&self, request: &VerifyRequest) -> Result<VerifyAnswer, ApiError> {
+        let answer = |err_msg: &str, detail: String| VerifyAnswer {
+            err_msg: err_msg.to_owned(),
+            detail,
+        };
+        let page = match page_url_to_sign(&request.url, &self.inner.safe_domains) {
+            Ok(page) => page,
+            Err(error @ UrlError::HostNotAllowed { .. }) => {
+                return Ok(answer("config:invalid url domain", error.to_string()))
+            }
+            Err(error) => return Ok(answer("config:invalid url domain", error.to_string())),
+        };
+        if request.app_id != self.app_id() {
+            return Ok(answer(
+                "config:invalid signature",
+                format!(
+                    "appId {:?} is not this server's appId {:?}",
+                    request.app_id.chars().take(40).collect::<String>(),
+                    self.app_id()
+                ),
+            ));
+        }
+        let Ok(timestamp) = request.timestamp.parse::<u64>() else {
+            return Ok(answer(
+                "config:invalid signature",
+                "timestamp is not a number of seconds".to_owned(),
+            ));
+        };
+        let ticket = self
+            .inner
+            .service
+            .ticket(TicketKind::Jsapi)
+            .await
+            .map_err(api_error)?;
+        let expected = jsapi_signature(
+            ticket.expose(),
+            &request.nonce_str,
+            timestamp,
+            page.as_str(),
+        );
+        if expected.eq_ignore_ascii_case(&request.signature) {
+            Ok(answer(
+                "config:ok",
+                format!("signature matches {}", page.as_str()),
+            ))
+        } else {
+            Ok(answer(
+                "config:invalid signature",
+                format!(
+                    "the signature does not match the current jsapi_ticket for url {} (was the page signed for another URL, or with an old ticket?)",
+                    page.as_str()
+                ),
+            ))
+        }
+    }
+}
+
+fn now_seconds() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or_default()
+}
+
+/// Maps the core's error onto the page-facing error.
+pub fn api_error(error: wechat::Error) -> ApiError {
+    use wechat::Error as E;
+    let kind = match &error {
+        E::PageUrl(UrlError::HostNotAllowed { .. }) => ErrorKind::Forbidden,
+        E::PageUrl(_) | E::InvalidInput { .. } => ErrorKind::BadInput,
+        E::Upstream(UpstreamError::QuotaExhausted { .. }) => ErrorKind::RateLimited,
+        E::Upstream(UpstreamError::Configuration { .. }) => ErrorKind::Configuration,
+        E::Upstream(_) => ErrorKind::Upstream,
+        E::RefreshAborted => ErrorKind::Internal,
+    };
+    let mut api = ApiError::new(kind, error.explanation()).with_hint(error.hint());
+    api.errcode = error.errcode();
+    api
+}

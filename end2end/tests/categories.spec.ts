@@ -1,0 +1,132 @@
+import { test, expect, waitForHydration } from './fixtures';
+
+type Catalog = { categories: { slug: string; apis: { id: string; function: string }[] }[] };
+
+async function catalog(request: import('@playwright/test').APIRequestContext): Promise<Catalog> {
+  const response = await request.get('/api/catalog');
+  expect(response.ok()).toBeTruthy();
+  return response.json();
+}
+
+/// Collects the `url` field of every js_config request the page makes.
+function recordSignedUrls(page: import('@playwright/test').Page): string[] {
+  const urls: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('/api/js_config') && request.method() === 'POST') {
+      const body = new URLSearchParams(request.postData() ?? '');
+      urls.push(body.get('url') ?? '');
+    }
+  });
+  return urls;
+}
+
+test('every category page hydrates, shows all its buttons, and signs its own URL', async ({ page, request, baseURL }) => {
+  const { categories } = await catalog(request);
+  expect(categories.length).toBe(14);
+  for (const category of categories) {
+    const signed = recordSignedUrls(page);
+    await page.goto(`/${category.slug}?from=test#section`);
+    await waitForHydration(page);
+    for (const api of category.apis) {
+      await expect(page.locator(`#${api.id}`), `${category.slug}: #${api.id}`).toBeVisible();
+    }
+    await expect(page.locator('#config-status')).toHaveAttribute('data-status', 'ready');
+    await expect(page.locator('#signed-url')).toHaveText(`${baseURL}/${category.slug}?from=test`);
+    expect(signed).toEqual([`${baseURL}/${category.slug}?from=test`]);
+    page.removeAllListeners('request');
+  }
+});
+
+test('client-side navigation signs the new URL', async ({ page, baseURL }) => {
+  const signed = recordSignedUrls(page);
+  await page.goto('/');
+  await waitForHydration(page);
+  await page.click('#categories a[href="/basic"]');
+  await expect(page.locator('#config-status')).toHaveAttribute('data-status', 'ready');
+  await page.click('a[href="/"]');
+  await page.click('#categories a[href="/images"]');
+  await expect(page.locator('#chooseImage')).toBeVisible();
+  await expect(page.locator('#config-status')).toHaveAttribute('data-status', 'ready');
+  expect(signed).toEqual([`${baseURL}/basic`, `${baseURL}/images`]);
+});
+
+test.describe('on iOS WeChat', () => {
+  test.use({
+    userAgent:
+      'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 MicroMessenger/8.0.50(0x1800323c) NetType/WIFI Language/zh_CN',
+  });
+
+  test('the landing URL stays the signed one after navigation', async ({ page, baseURL }) => {
+    const signed = recordSignedUrls(page);
+    // sim=1: the real SDK host is unreachable here, so the simulator stands in.
+    await page.goto('/basic?sim=1');
+    await waitForHydration(page);
+    await expect(page.locator('#config-status')).toHaveAttribute('data-status', 'ready');
+    await page.click('a[href="/"]');
+    await page.click('#categories a[href="/images"]');
+    await expect(page.locator('#chooseImage')).toBeVisible();
+    await expect.poll(() => signed.length).toBe(2);
+    expect(signed).toEqual([`${baseURL}/basic?sim=1`, `${baseURL}/basic?sim=1`]);
+    await expect(page.locator('#config-status')).toHaveAttribute('data-status', 'ready');
+  });
+});
+
+test('upload before choose shows the official ordering message', async ({ page }) => {
+  await page.goto('/images');
+  await waitForHydration(page);
+  await expect(page.locator('#config-status')).toHaveAttribute('data-status', 'ready');
+  await page.click('#uploadImage');
+  await expect(page.locator('#result-log .log_entry').first()).toContainText('请先使用 chooseImage 接口选择图片');
+});
+
+test('a call is logged with its errMsg and the snippet shows the call', async ({ page }) => {
+  await page.goto('/device');
+  await waitForHydration(page);
+  await expect(page.locator('#config-status')).toHaveAttribute('data-status', 'ready');
+  await page.click('#getNetworkType');
+  const entry = page.locator('#result-log .log_entry[data-callback="success"]').first();
+  await expect(entry).toContainText('getNetworkType:ok');
+  await expect(page.locator('#snippet')).toContainText('wx.getNetworkType({');
+});
+
+test('alert mode reproduces the official alert()', async ({ page }) => {
+  await page.goto('/images');
+  await waitForHydration(page);
+  await expect(page.locator('#config-status')).toHaveAttribute('data-status', 'ready');
+  await page.check('#alert-mode');
+  const messages: string[] = [];
+  page.on('dialog', async (dialog) => {
+    messages.push(dialog.message());
+    await dialog.dismiss();
+  });
+  await page.click('#uploadImage');
+  await expect.poll(() => messages).toEqual(['请先使用 chooseImage 接口选择图片']);
+});
+
+test('the classic page carries the official 35 buttons in order', async ({ page }) => {
+  await page.goto('/classic');
+  await waitForHydration(page);
+  const ids = await page.locator('#classic button.btn').evaluateAll((els) => els.map((e) => e.id));
+  expect(ids).toEqual([
+    'checkJsApi',
+    'onMenuShareTimeline', 'onMenuShareAppMessage', 'onMenuShareQQ', 'onMenuShareWeibo', 'onMenuShareQZone',
+    'chooseImage', 'previewImage', 'uploadImage', 'downloadImage',
+    'startRecord', 'stopRecord', 'playVoice', 'pauseVoice', 'stopVoice', 'uploadVoice', 'downloadVoice',
+    'translateVoice',
+    'getNetworkType',
+    'openLocation', 'getLocation',
+    'hideOptionMenu', 'showOptionMenu', 'closeWindow', 'hideMenuItems', 'showMenuItems', 'hideAllNonBaseMenuItem', 'showAllNonBaseMenuItem',
+    'scanQRCode0', 'scanQRCode1',
+    'openProductSpecificView',
+    'addCard', 'chooseCard', 'openCard',
+    'chooseWXPay',
+  ]);
+  await expect(page.locator('#menu-basic')).toHaveText('基础接口');
+  await expect(page.locator('.wxapi_index_item')).toHaveCount(12);
+});
+
+test('the home QR code encodes the public URL', async ({ page, baseURL }) => {
+  await page.goto('/');
+  await expect(page.locator('#home-qr [data-qr-url]')).toHaveAttribute('data-qr-url', `${baseURL}/`);
+  await expect(page.locator('#home-qr svg')).toBeVisible();
+});

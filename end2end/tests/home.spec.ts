@@ -1,0 +1,40 @@
+import { test, expect, waitForHydration } from './fixtures';
+
+test('home lists every category from the catalog, in Chinese by default', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.locator('h1')).toHaveText('微信 JS-SDK 演示');
+  const links = page.locator('#categories a');
+  await expect(links).toHaveCount(14);
+  await expect(links.first()).toHaveAttribute('href', '/basic');
+  await expect(page.locator('#mode-banner')).toHaveAttribute('data-mode', 'sandbox');
+});
+
+test('the language switch works only once hydrated, and the choice persists', async ({ page }) => {
+  await page.goto('/');
+  await waitForHydration(page);
+  await page.click('#lang-switch');
+  // Only the wasm can handle this click: the SSR page has no JavaScript of its own.
+  await expect(page.locator('h1')).toHaveText('WeChat JS-SDK Playground');
+  await expect(page.locator('#categories a').first()).toContainText('Basics');
+  await page.reload();
+  await expect(page.locator('h1')).toHaveText('WeChat JS-SDK Playground');
+  await waitForHydration(page);
+  await page.click('#lang-switch');
+  await expect(page.locator('h1')).toHaveText('微信 JS-SDK 演示');
+});
+
+test('client-side navigation reaches a category page', async ({ page }) => {
+  await page.goto('/');
+  await waitForHydration(page);
+  await page.click('#categories a[href="/images"]');
+  await expect(page).toHaveURL(/\/images$/);
+  await expect(page.locator('#chooseImage')).toBeVisible();
+});
+
+test('an unknown page answers 404', async ({ page, pageErrors }) => {
+  const response = await page.goto('/no-such-page');
+  expect(response?.status()).toBe(404);
+  await expect(page.locator('.not_found')).toBeVisible();
+  // The browser reports the document's own 404 as a console error: that one is expected.
+  pageErrors.splice(0, pageErrors.length, ...pageErrors.filter((e) => !e.includes('404')));
+});

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Sets up what is missing, then runs every check; exits non-zero on the first failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh --test
+source scripts/env.sh
+
+step() { printf '\n\033[1;34m### %s\033[0m\n' "$*"; }
+
+step "format"
+cargo fmt --all --check
+
+step "clippy (server side: ssr)"
+cargo clippy -p wechat -p server --all-targets -- -D warnings
+cargo clippy -p app --features ssr --all-targets -- -D warnings
+
+step "clippy (browser side: hydrate)"
+cargo clippy -p app -p frontend --features app/hydrate --target wasm32-unknown-unknown -- -D warnings
+
+step "unit and integration tests"
+cargo test -p wechat
+cargo test -p app --features ssr
+cargo test -p server
+
+step "release build"
+cargo leptos build --release
+
+step "end-to-end (Playwright, Debian's Chromium)"
+(cd end2end && npx playwright test)
+
+echo
+echo "all checks passed"

@@ -1,0 +1,316 @@
+//! Settings from flags, environment and `.env`, checked before anything starts.
+
+use crate::telemetry::LogFormat;
+use clap::Parser;
+use std::{net::SocketAddr, path::PathBuf, time::Duration};
+use thiserror::Error;
+
+/// Every setting of the server. Each flag can also come from the environment
+/// variable named beside it, or from a `.env` file in the working directory.
+#[derive(Parser, Clone)]
+#[command(
+    name = "server",
+    version,
+    about = "WeChat JS-SDK playground server",
+    long_about = "Serves the WeChat JS-SDK playground. Without WECHAT_APP_ID and \
+                  WECHAT_APP_SECRET it runs in sandbox mode: an embedded fake WeChat \
+                  API on loopback signs the pages, and the browser simulates WeChat."
+)]
+pub struct Settings {
+    /// Official Account appId (`wx` + 16 characters). Unset (with the secret unset too) = sandbox mode.
+    #[arg(long, env = "WECHAT_APP_ID")]
+    pub app_id: Option<String>,
+
+    /// Official Account AppSecret (32 characters). Never logged, never sent to a browser.
+    #[arg(long, env = "WECHAT_APP_SECRET", hide_env_values = true)]
+    pub app_secret: Option<String>,
+
+    /// Base URL of the WeChat API (point it at a fake for tests).
+    #[arg(
+        long,
+        env = "WECHAT_API_BASE",
+        default_value = "https://api.weixin.qq.com"
+    )]
+    pub api_base: String,
+
+    /// Public URL of this site, used for QR codes (else derived from Host / X-Forwarded-* headers).
+    #[arg(long, env = "PUBLIC_URL")]
+    pub public_url: Option<String>,
+
+    /// Comma-separated JS interface safe domains; pages on other hosts are refused a signature.
+    /// Empty = any host (sandbox default).
+    #[arg(long, env = "JS_SAFE_DOMAINS", value_delimiter = ',')]
+    pub js_safe_domains: Vec<String>,
+
+    /// Redis URL for sharing credentials between instances (e.g. redis://127.0.0.1:6379/0).
+    #[arg(long, env = "REDIS_URL")]
+    pub redis_url: Option<String>,
+
+    /// Directory for persistent state (credential cache).
+    #[arg(long, env = "STATE_DIR", default_value = "state")]
+    pub state_dir: PathBuf,
+
+    /// Address to listen on.
+    #[arg(long, env = "LEPTOS_SITE_ADDR", default_value = "127.0.0.1:3000")]
+    pub site_addr: SocketAddr,
+
+    /// Log format.
+    #[arg(long, env = "LOG_FORMAT", value_enum, default_value_t = LogFormat::Pretty)]
+    pub log_format: LogFormat,
+
+    /// Timeout, in seconds, for a whole call to the WeChat API.
+    #[arg(long, env = "WECHAT_TIMEOUT_SECS", default_value_t = 5)]
+    pub upstream_timeout_secs: u64,
+
+    /// Use `/cgi-bin/stable_token` instead of `/cgi-bin/token` for the access_token.
+    #[arg(long, env = "WECHAT_STABLE_TOKEN", default_value_t = false)]
+    pub stable_token: bool,
+}
+
+/// A setting that cannot be used, with what to do about it.
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum ConfigError {
+    #[error("WECHAT_APP_ID is set but WECHAT_APP_SECRET is not: set both for live mode, or neither for sandbox mode")]
+    SecretMissing,
+    #[error("WECHAT_APP_SECRET is set but WECHAT_APP_ID is not: set both for live mode, or neither for sandbox mode")]
+    AppIdMissing,
+    #[error("WECHAT_APP_ID {0:?} is malformed: an appId is `wx` followed by 16 letters or digits (see the Official Account's basic configuration page)")]
+    AppIdMalformed(String),
+    #[error(
+        "WECHAT_APP_SECRET is malformed: an AppSecret is 32 letters or digits (value not shown)"
+    )]
+    SecretMalformed,
+    #[error("WECHAT_API_BASE {0:?} is not an http(s) URL: use e.g. https://api.weixin.qq.com")]
+    ApiBaseMalformed(String),
+    #[error("PUBLIC_URL {0:?} is not an http(s) URL: use e.g. https://demo.example.com")]
+    PublicUrlMalformed(String),
+    #[error("JS_SAFE_DOMAINS entry {0:?} is not a host name: list bare hosts like `example.com,demo.example.org`, without scheme, port or path")]
+    SafeDomainMalformed(String),
+    #[error("REDIS_URL {0:?} is not a redis:// or rediss:// URL")]
+    RedisUrlMalformed(String),
+    #[error("WECHAT_TIMEOUT_SECS must be between 1 and 60, got {0}")]
+    TimeoutOutOfRange(u64),
+}
+
+/// WeChat credentials for live mode. The secret has no `Debug` output.
+#[derive(Clone)]
+pub struct LiveCredentials {
+    pub app_id: String,
+    pub app_secret: String,
+}
+
+impl std::fmt::Debug for LiveCredentials {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LiveCredentials")
+            .field("app_id", &self.app_id)
+            .field("app_secret", &"***")
+            .finish()
+    }
+}
+
+/// Validated configuration.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// `None` = sandbox mode.
+    pub credentials: Option<LiveCredentials>,
+    pub api_base: String,
+    pub public_url: Option<String>,
+    pub js_safe_domains: Vec<String>,
+    pub redis_url: Option<String>,
+    pub state_dir: PathBuf,
+    pub site_addr: SocketAddr,
+    pub upstream_timeout: Duration,
+    pub stable_token: bool,
+}
+
+impl Config {
+    /// True when no credentials are configured.
+    pub fn is_sandbox(&self) -> bool {
+        self.credentials.is_none()
+    }
+}
+
+impl Settings {
+    /// Checks every setting; the first problem found is returned, naming the setting.
+    pub fn validate(&self) -> Result<Config, ConfigError> {
+        let app_id = non_empty(&self.app_id);
+        let app_secret = non_empty(&self.app_secret);
+        let credentials = match (app_id, app_secret) {
+            (None, None) => None,
+            (Some(_), None) => return Err(ConfigError::SecretMissing),
+            (None, Some(_)) => return Err(ConfigError::AppIdMissing),
+            (Some(id), Some(secret)) => {
+                if !is_app_id(id) {
+                    return Err(ConfigError::AppIdMalformed(id.to_owned()));
+                }
+                if secret.len() != 32 || !secret.chars().all(|c| c.is_ascii_alphanumeric()) {
+                    return Err(ConfigError::SecretMalformed);
+                }
+                Some(LiveCredentials {
+                    app_id: id.to_owned(),
+                    app_secret: secret.to_owned(),
+                })
+            }
+        };
+        if !is_http_url(&self.api_base) {
+            return Err(ConfigError::ApiBaseMalformed(self.api_base.clone()));
+        }
+        let public_url = non_empty(&self.public_url).map(str::to_owned);
+        if let Some(url) = &public_url {
+            if !is_http_url(url) {
+                return Err(ConfigError::PublicUrlMalformed(url.clone()));
+            }
+        }
+        let js_safe_domains = self
+            .js_safe_domains
+            .iter()
+            .map(|d| d.trim().to_ascii_lowercase())
+            .filter(|d| !d.is_empty())
+            .map(|d| {
+                if is_host_name(&d) {
+                    Ok(d)
+                } else {
+                    Err(ConfigError::SafeDomainMalformed(d))
+                }
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let redis_url = non_empty(&self.redis_url).map(str::to_owned);
+        if let Some(url) = &redis_url {
+            if !(url.starts_with("redis://") || url.starts_with("rediss://")) {
+                return Err(ConfigError::RedisUrlMalformed(url.clone()));
+            }
+        }
+        if !(1..=60).contains(&self.upstream_timeout_secs) {
+            return Err(ConfigError::TimeoutOutOfRange(self.upstream_timeout_secs));
+        }
+        Ok(Config {
+            credentials,
+            api_base: self.api_base.trim_end_matches('/').to_owned(),
+            public_url: public_url.map(|u| u.trim_end_matches('/').to_owned()),
+            js_safe_domains,
+            redis_url,
+            state_dir: self.state_dir.clone(),
+            site_addr: self.site_addr,
+            upstream_timeout: Duration::from_secs(self.upstream_timeout_secs),
+            stable_token: self.stable_token,
+        })
+    }
+}
+
+fn non_empty(value: &Option<String>) -> Option<&str> {
+    value.as_deref().map(str::trim).filter(|v| !v.is_empty())
+}
+
+fn is_app_id(id: &str) -> bool {
+    id.len() == 18 && id.starts_with("wx") && id[2..].chars().all(|c| c.is_ascii_alphanumeric())
+}
+
+fn is_http_url(url: &str) -> bool {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"));
+    matches!(rest, Some(rest) if !rest.is_empty() && !rest.starts_with('/') && !rest.contains(char::is_whitespace))
+}
+
+fn is_host_name(host: &str) -> bool {
+    host.len() <= 253
+        && host.split('.').all(|label| {
+            !label.is_empty()
+                && label.len() <= 63
+                && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn settings(args: &[&str]) -> Settings {
+        let mut argv = vec!["server"];
+        argv.extend_from_slice(args);
+        Settings::try_parse_from(argv).expect("arguments parse")
+    }
+
+    const ID: &str = "wx1234567890abcdef";
+    const SECRET: &str = "0123456789abcdef0123456789abcdef";
+
+    #[test]
+    fn no_credentials_means_sandbox() {
+        let config = settings(&[]).validate().unwrap();
+        assert!(config.is_sandbox());
+    }
+
+    #[test]
+    fn both_credentials_mean_live_mode() {
+        let config = settings(&["--app-id", ID, "--app-secret", SECRET])
+            .validate()
+            .unwrap();
+        assert_eq!(config.credentials.unwrap().app_id, ID);
+    }
+
+    #[test]
+    fn only_one_credential_is_refused_naming_the_missing_one() {
+        let err = settings(&["--app-id", ID]).validate().unwrap_err();
+        assert_eq!(err, ConfigError::SecretMissing);
+        assert!(err.to_string().contains("WECHAT_APP_SECRET"));
+        let err = settings(&["--app-secret", SECRET]).validate().unwrap_err();
+        assert_eq!(err, ConfigError::AppIdMissing);
+        assert!(err.to_string().contains("WECHAT_APP_ID"));
+    }
+
+    #[test]
+    fn malformed_app_id_is_named() {
+        let err = settings(&["--app-id", "1234", "--app-secret", SECRET])
+            .validate()
+            .unwrap_err();
+        assert_eq!(err, ConfigError::AppIdMalformed("1234".into()));
+    }
+
+    #[test]
+    fn malformed_secret_message_does_not_echo_the_secret() {
+        let bad = "not-a-secret-but-a-canary-value!";
+        let err = settings(&["--app-id", ID, "--app-secret", bad])
+            .validate()
+            .unwrap_err();
+        assert_eq!(err, ConfigError::SecretMalformed);
+        assert!(!err.to_string().contains(bad));
+    }
+
+    #[test]
+    fn secret_is_hidden_from_debug_output() {
+        let config = settings(&["--app-id", ID, "--app-secret", SECRET])
+            .validate()
+            .unwrap();
+        assert!(!format!("{config:?}").contains(SECRET));
+    }
+
+    #[test]
+    fn safe_domains_are_split_trimmed_and_checked() {
+        let config = settings(&["--js-safe-domains", "Example.com, demo.example.org"])
+            .validate()
+            .unwrap();
+        assert_eq!(config.js_safe_domains, ["example.com", "demo.example.org"]);
+        let err = settings(&["--js-safe-domains", "https://example.com"])
+            .validate()
+            .unwrap_err();
+        assert!(matches!(err, ConfigError::SafeDomainMalformed(_)));
+    }
+
+    #[test]
+    fn urls_must_be_http() {
+        let err = settings(&["--public-url", "ftp://x"])
+            .validate()
+            .unwrap_err();
+        assert!(matches!(err, ConfigError::PublicUrlMalformed(_)));
+        let err = settings(&["--api-base", "localhost:1"])
+            .validate()
+            .unwrap_err();
+        assert!(matches!(err, ConfigError::ApiBaseMalformed(_)));
+        let err = settings(&["--redis-url", "http://x"])
+            .validate()
+            .unwrap_err();
+        assert!(matches!(err, ConfigError::RedisUrlMalformed(_)));
+    }
+}

@@ -1,0 +1,13 @@
+//! The playground's HTTP server: configuration, state, routes and lifecycle.
+//!
+//! `main.rs` only wires these together, so tests can build the same router.
+
+pub mod catalog_api;
+pub mod config;
+pub mod http_error;
+pub mod router;
+pub mod shutdown;
+pub mod simulator_api;
+pub mod telemetry;
+pub mod tools_api;
+pub mod wechat_setup;

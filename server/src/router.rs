@@ -1,0 +1,93 @@
+//! The HTTP surface: Leptos pages and server functions, the JSON tools, health check,
+//! static files.
+
+use crate::{
+    catalog_api,
+    config::Config,
+    simulator_api, tools_api,
+    wechat_setup::{self, Background, SetupError},
+};
+use app::{
+    shell,
+    state::{AppState, PublicSettings},
+    App,
+};
+use axum::{
+    routing::{get, post},
+    Router,
+};
+use leptos::prelude::*;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use std::sync::Arc;
+use thiserror::Error;
+use tower_http::{compression::CompressionLayer, limit::RequestBodyLimitLayer, trace::TraceLayer};
+
+/// Largest request body accepted anywhere (server-function calls are small).
+pub const MAX_BODY_BYTES: usize = 64 * 1024;
+
+/// Why the server could not be assembled.
+#[derive(Debug, Error)]
+pub enum StartError {
+    #[error("cannot read the Leptos configuration: {0}")]
+    Leptos(String),
+    #[error(transparent)]
+    Wechat(#[from] SetupError),
+}
+
+/// Builds the shared state from a validated configuration and cargo-leptos' settings.
+pub async fn build_state(config: &Config) -> Result<(AppState, Background), StartError> {
+    let leptos_options = get_configuration(None)
+        .map_err(|e| StartError::Leptos(e.to_string()))?
+        .leptos_options;
+    state_with_options(config, leptos_options).await
+}
+
+/// Builds the state with explicit Leptos options (tests build their own).
+pub async fn state_with_options(
+    config: &Config,
+    leptos_options: LeptosOptions,
+) -> Result<(AppState, Background), StartError> {
+    let (wechat, background) = wechat_setup::start(config).await?;
+    let state = AppState {
+        leptos_options,
+        settings: Arc::new(PublicSettings {
+            sandbox: config.is_sandbox(),
+            app_id: wechat.app_id().to_owned(),
+            public_url: config.public_url.clone(),
+            js_safe_domains: config.js_safe_domains.clone(),
+        }),
+        wechat,
+    };
+    Ok((state, background))
+}
+
+/// The whole application router.
+pub fn router(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    let leptos_options = state.leptos_options.clone();
+    let context_state = state.clone();
+    Router::new()
+        .route("/healthz", get(healthz))
+        .route("/api/catalog", get(catalog_api::catalog_json))
+        .route("/api/sim/verify_config", post(simulator_api::verify_config))
+        .route(
+            "/api/tools/jsapi-signature",
+            post(tools_api::jsapi_signature),
+        )
+        .route("/api/tools/card-signature", post(tools_api::card_signature))
+        .leptos_routes_with_context(
+            &state,
+            routes,
+            move || provide_context(context_state.clone()),
+            move || shell(leptos_options.clone()),
+        )
+        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .layer(CompressionLayer::new())
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+async fn healthz() -> &'static str {
+    "ok"
+}

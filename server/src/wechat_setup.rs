@@ -1,0 +1,79 @@
+//! Builds the WeChat side of the server: the real API with credentials, or the
+//! embedded fake on loopback (sandbox mode), behind the same client over real HTTP.
+
+use crate::config::Config;
+use app::wechat_gateway::WechatGateway;
+use std::sync::Arc;
+use thiserror::Error;
+use wechat::{
+    client::{ClientBuildError, ClientConfig, TokenMode, WechatClient},
+    credentials::{CredentialService, FileStore},
+    fake::{FakeConfig, FakeHandle, FakeWechat},
+    page_url::SafeDomains,
+    Secret,
+};
+
+/// Why the WeChat side could not start.
+#[derive(Debug, Error)]
+pub enum SetupError {
+    #[error("cannot start the sandbox's fake WeChat API on loopback: {0}")]
+    Sandbox(std::io::Error),
+    #[error("cannot build the WeChat API client: {0}")]
+    Client(#[from] ClientBuildError),
+    #[error("JS_SAFE_DOMAINS is invalid: {0}")]
+    SafeDomains(String),
+}
+
+/// What must live as long as the server: the sandbox's fake API and the refresher.
+pub struct Background {
+    /// The embedded fake WeChat API (sandbox mode only).
+    pub sandbox: Option<Arc<FakeHandle>>,
+    refresher: tokio::task::JoinHandle<()>,
+}
+
+impl Drop for Background {
+    fn drop(&mut self) {
+        self.refresher.abort();
+    }
+}
+
+/// Starts the credential service for `config` and returns the gateway pages use.
+pub async fn start(config: &Config) -> Result<(WechatGateway, Background), SetupError> {
+    let (client_config, sandbox) = match &config.credentials {
+        Some(credentials) => (
+            ClientConfig::new(
+                credentials.app_id.clone(),
+                Secret::new(credentials.app_secret.clone()),
+            )
+            .with_base_url(&config.api_base),
+            None,
+        ),
+        None => {
+            let fake = FakeWechat::spawn(FakeConfig::sandbox())
+                .await
+                .map_err(SetupError::Sandbox)?;
+            tracing::info!(base_url = %fake.base_url, "sandbox: fake WeChat API on loopback");
+            let client = ClientConfig::sandbox(&fake.base_url);
+            (client, Some(Arc::new(fake)))
+        }
+    };
+    let mut client_config = client_config;
+    client_config.timeout = config.upstream_timeout;
+    if config.stable_token {
+        client_config.token_mode = TokenMode::Stable;
+    }
+    let client = WechatClient::new(client_config)?;
+    let store = Arc::new(FileStore::new(config.state_dir.clone()));
+    let service = CredentialService::new(client, store);
+    let refresher = service.spawn_refresher();
+    let safe_domains = if config.js_safe_domains.is_empty() {
+        SafeDomains::any()
+    } else {
+        SafeDomains::new(config.js_safe_domains.iter().cloned())
+            .map_err(|e| SetupError::SafeDomains(e.to_string()))?
+    };
+    Ok((
+        WechatGateway::new(service, safe_domains),
+        Background { sandbox, refresher },
+    ))
+}

@@ -1,0 +1,310 @@
+//! The signing API over real HTTP: a real socket, the real client, and the embedded
+//! fake WeChat API behind it (sandbox mode).
+
+use clap::Parser;
+use leptos::prelude::LeptosOptions;
+use serde_json::{json, Value};
+use server::{config::Settings, router};
+
+struct Running {
+    base: String,
+    http: reqwest::Client,
+    background: server::wechat_setup::Background,
+    _state_dir: tempfile::TempDir,
+}
+
+async fn start(args: &[&str]) -> Running {
+    let state_dir = tempfile::tempdir().unwrap();
+    let dir = state_dir.path().to_str().unwrap().to_owned();
+    let mut argv = vec!["server", "--state-dir", &dir];
+    argv.extend_from_slice(args);
+    let config = Settings::try_parse_from(argv).unwrap().validate().unwrap();
+    let options = LeptosOptions::builder()
+        .output_name("wechat-playground")
+        .build();
+    let (state, background) = router::state_with_options(&config, options).await.unwrap();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move {
+        axum::serve(listener, router::router(state)).await.unwrap();
+    });
+    Running {
+        base,
+        http: reqwest::Client::new(),
+        background,
+        _state_dir: state_dir,
+    }
+}
+
+impl Running {
+    async fn js_config(&self, form: &[(&str, &str)]) -> (u16, Value) {
+        let response = self
+            .http
+            .post(format!("{}/api/js_config", self.base))
+            .form(form)
+            .send()
+            .await
+            .unwrap();
+        let status = response.status().as_u16();
+        (status, response.json().await.unwrap_or(Value::Null))
+    }
+
+    fn fake(&self) -> &wechat::fake::FakeHandle {
+        self.background.sandbox.as_ref().expect("sandbox mode")
+    }
+}
+
+#[tokio::test]
+async fn js_config_signs_the_page_url_without_its_fragment() {
+    let app = start(&[]).await;
+    let (status, body) = app
+        .js_config(&[("url", "http://127.0.0.1:3000/images?a=1&b=%20#frag")])
+        .await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["url"], "http://127.0.0.1:3000/images?a=1&b=%20");
+    let config = &body["config"];
+    assert_eq!(config["appId"], wechat::fake::SANDBOX_APP_ID);
+    assert_eq!(config["signature"].as_str().unwrap().len(), 40);
+    assert!(config["nonceStr"].as_str().unwrap().len() >= 16);
+    // The fake WeChat API agrees the signature is right for the ticket it issued.
+    let ticket = app
+        .fake()
+        .latest_ticket(wechat::client::TicketKind::Jsapi)
+        .unwrap();
+    let expected = wechat::signature::jsapi::jsapi_signature(
+        &ticket,
+        config["nonceStr"].as_str().unwrap(),
+        config["timestamp"].as_u64().unwrap(),
+        "http://127.0.0.1:3000/images?a=1&b=%20",
+    );
+    assert_eq!(config["signature"], expected);
+}
+
+#[tokio::test]
+async fn js_config_refuses_bad_urls_with_a_400_naming_the_problem() {
+    let app = start(&[]).await;
+    for url in ["", "ftp://x/y", "javascript:alert(1)"] {
+        let (status, body) = app.js_config(&[("url", url)]).await;
+        assert_eq!(status, 400, "{url:?}: {body}");
+        assert_eq!(body["kind"], "bad_input");
+        assert!(!body["message"].as_str().unwrap().is_empty());
+    }
+    let long = format!("http://127.0.0.1/{}", "a".repeat(5000));
+    let (status, _) = app.js_config(&[("url", &long)]).await;
+    assert_eq!(status, 400);
+}
+
+#[tokio::test]
+async fn js_config_refuses_hosts_outside_the_safe_domains() {
+    let app = start(&["--js-safe-domains", "example.com"]).await;
+    let (status, _) = app
+        .js_config(&[("url", "https://demo.example.com/x")])
+        .await;
+    assert_eq!(status, 200);
+    let (status, body) = app.js_config(&[("url", "https://evil.com/x")]).await;
+    assert_eq!(status, 403, "{body}");
+}
+
+#[tokio::test]
+async fn unknown_api_names_are_refused() {
+    let app = start(&[]).await;
+    let (status, body) = app
+        .js_config(&[
+            ("url", "http://127.0.0.1/"),
+            ("apis[0]", "chooseImage"),
+            ("apis[1]", "rm -rf"),
+        ])
+        .await;
+    assert_eq!(status, 400, "{body}");
+    assert!(body["message"].as_str().unwrap().contains("rm -rf"));
+}
+
+#[tokio::test]
+async fn many_concurrent_cold_requests_cost_one_token_and_one_ticket_fetch() {
+    let app = start(&[]).await;
+    let mut tasks = Vec::new();
+    for i in 0..200 {
+        let http = app.http.clone();
+        let url = format!("{}/api/js_config", app.base);
+        tasks.push(tokio::spawn(async move {
+            http.post(url)
+                .form(&[("url", format!("http://127.0.0.1:3000/p{i}"))])
+                .send()
+                .await
+                .unwrap()
+                .status()
+                .as_u16()
+        }));
+    }
+    for task in tasks {
+        assert_eq!(task.await.unwrap(), 200);
+    }
+    use wechat::client::Endpoint;
+    assert_eq!(app.fake().calls(Endpoint::Token), 1);
+    assert_eq!(app.fake().calls(Endpoint::JsapiTicket), 1);
+}
+
+#[tokio::test]
+async fn the_simulator_gets_wechats_verdict_on_a_config() {
+    let app = start(&[]).await;
+    let (_, signed) = app
+        .js_config(&[("url", "http://127.0.0.1:3000/basic")])
+        .await;
+    let config = &signed["config"];
+    let verify = |url: &'static str, signature: Value| {
+        let http = app.http.clone();
+        let endpoint = format!("{}/api/sim/verify_config", app.base);
+        let body = json!({
+            "appId": config["appId"],
+            "timestamp": config["timestamp"].to_string(),
+            "nonceStr": config["nonceStr"],
+            "signature": signature,
+            "url": url,
+        });
+        async move {
+            let answer: Value = http
+                .post(endpoint)
+                .json(&body)
+                .send()
+                .await
+                .unwrap()
+                .json()
+                .await
+                .unwrap();
+            answer["errMsg"].as_str().unwrap().to_owned()
+        }
+    };
+    assert_eq!(
+        verify("http://127.0.0.1:3000/basic", config["signature"].clone()).await,
+        "config:ok"
+    );
+    assert_eq!(
+        verify("http://127.0.0.1:3000/images", config["signature"].clone()).await,
+        "config:invalid signature"
+    );
+    assert_eq!(
+        verify("http://127.0.0.1:3000/basic", json!("0".repeat(40))).await,
+        "config:invalid signature"
+    );
+}
+
+#[tokio::test]
+async fn the_simulator_hears_invalid_url_domain_outside_the_safe_domains() {
+    let app = start(&["--js-safe-domains", "example.com"]).await;
+    let answer: Value = app
+        .http
+        .post(format!("{}/api/sim/verify_config", app.base))
+        .json(&json!({"appId": "x", "timestamp": "1", "nonceStr": "n", "signature": "s", "url": "https://evil.com/"}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(answer["errMsg"], "config:invalid url domain");
+}
+
+#[tokio::test]
+async fn public_tools_reproduce_the_documented_vector() {
+    let app = start(&[]).await;
+    let answer: Value = app
+        .http
+        .post(format!("{}/api/tools/jsapi-signature", app.base))
+        .json(&json!({
+            "jsapi_ticket": "sM4AOVdWfPE4DxkXGEs8VMCPGGVi4C3VM0P37wVUCFvkVAy_90u5h9nbSlYy3-Sl-HhTdfl2fzFy1AOcHKP7qg",
+            "noncestr": "Wm3WZYTPz0wzccnW",
+            "timestamp": 1414587457,
+            "url": "http://mp.weixin.qq.com?params=value"
+        }))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        answer["signature"],
+        "0f9de62fce790f9a083d5c99e95740ceb90c27ed"
+    );
+    assert!(answer["string1"]
+        .as_str()
+        .unwrap()
+        .starts_with("jsapi_ticket=sM4AOVdW"));
+
+    let answer: Value = app
+        .http
+        .post(format!("{}/api/tools/card-signature", app.base))
+        .json(&json!({"values": ["1434008071", "1404896688", "pjZ8Yt1XGILfi-FUsewpnnolGgZk", "ojZ8YtyVyr30HheH3CM73y7h4jJE", "123"]}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        answer["signature"],
+        "f137ab68b7f8112d20ee528ab6074564e2796250"
+    );
+}
+
+#[tokio::test]
+async fn card_and_pay_signatures_are_served_and_the_card_code_decrypts() {
+    let app = start(&[]).await;
+    let post = |endpoint: &str, form: Vec<(&'static str, String)>| {
+        let request = app
+            .http
+            .post(format!("{}/api/{endpoint}", app.base))
+            .form(&form);
+        async move {
+            let response = request.send().await.unwrap();
+            (
+                response.status().as_u16(),
+                response.json::<Value>().await.unwrap(),
+            )
+        }
+    };
+    let (status, card_ext) = post(
+        "card_ext",
+        vec![("card_id", "pDF3iY9tv9zCGCj4jTXFOo1DxHdo".into())],
+    )
+    .await;
+    assert_eq!(status, 200);
+    let ext: Value =
+        serde_json::from_str(card_ext.as_str().expect("cardExt is a JSON string")).unwrap();
+    assert_eq!(ext["signature"].as_str().unwrap().len(), 40);
+
+    let (status, card_sign) = post("card_sign", vec![]).await;
+    assert_eq!(status, 200);
+    assert_eq!(card_sign["card_sign"].as_str().unwrap().len(), 40);
+
+    let (status, pay) = post("pay_sign", vec![("sign_type", "HMAC-SHA256".into())]).await;
+    assert_eq!(status, 200, "{pay}");
+    assert_eq!(pay["sign_type"], "HMAC-SHA256");
+    assert_eq!(pay["pay_sign"].as_str().unwrap().len(), 64);
+
+    let (status, code) = post(
+        "decrypt_code",
+        vec![("encrypt_code", wechat::fake::encrypt_code("1434008071"))],
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert_eq!(code, "1434008071");
+
+    let (status, error) = post("pay_sign", vec![("sign_type", "RSA".into())]).await;
+    assert_eq!(status, 400);
+    assert!(error["message"].as_str().unwrap().contains("MD5"));
+}
+
+#[tokio::test]
+async fn oversized_bodies_are_refused() {
+    let app = start(&[]).await;
+    let big = "a".repeat(router::MAX_BODY_BYTES + 1);
+    let response = app
+        .http
+        .post(format!("{}/api/js_config", app.base))
+        .form(&[("url", big)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 413);
+}
