@@ -142,3 +142,8 @@ text!(
 );
 text!(DOCTOR_LINK, "签名诊断", "Signature doctor");
 text!(CLASSIC_NAV, "官方 Demo", "Classic");
+text!(
+    OPEN_DOCTOR,
+    "在签名诊断中打开",
+    "Open in the signature doctor"
+);

@@ -69,6 +69,26 @@ pub async fn diagnose(
     ))
 }
 
+/// Lints a signed URL against the page's own `location.href` (no signature involved):
+/// what a page shows next to `wx.error`.
+#[server(prefix = "/api", endpoint = "lint_url")]
+pub async fn lint_signed_url(url: String, page_url: String) -> Result<Vec<Finding>, ApiError> {
+    use super::ssr::{checked_field, respond};
+    if url.len() > 4096 || page_url.len() > 4096 {
+        return respond(Err(ApiError::bad_input(
+            "url and page_url are limited to 4096 bytes",
+        )));
+    }
+    let _ = checked_field("url", &url, true)?;
+    let safe_domains = expect_context::<crate::state::AppState>()
+        .settings
+        .js_safe_domains
+        .clone();
+    respond(
+        ssr::diagnose(&url, "-", "-", 0, Some(&page_url), None, &safe_domains).map(|d| d.findings),
+    )
+}
+
 #[cfg(feature = "ssr")]
 pub mod ssr {
     use super::{Diagnosis, Finding};

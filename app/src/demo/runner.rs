@@ -219,8 +219,14 @@ pub fn boot(session: Session, categories: Vec<&'static str>, i18n: I18n) {
                 note(&session, "config", err_msg, res);
             }
         });
+        // jweixin calls ready callbacks after verification whatever its outcome (as
+        // WeChat does), so ready never overrides an error already reported.
         let _ = bridge::on_ready(move || {
-            if session.status.try_set(ConfigStatus::Ready).is_none() {
+            let failed = matches!(
+                session.status.try_get_untracked(),
+                Some(ConfigStatus::Failed(_)) | None
+            );
+            if !failed && session.status.try_set(ConfigStatus::Ready).is_none() {
                 register_ready_listeners(session, &categories, i18n);
             }
         });
@@ -391,8 +397,9 @@ fn report(session: Session, api: &'static Api, kind: CallbackKind, res: &Value, 
     }
     let lang = i18n.lang.get_untracked();
     let text = message(api, event_of(kind), res, lang).unwrap_or_default();
-    // The SDK calls `complete` after every outcome: log it only when the demo says something.
-    if kind == CallbackKind::Complete && text.is_empty() {
+    // The SDK calls `complete` after every outcome, and listeners' `trigger` before it:
+    // log those only when the demo says something.
+    if matches!(kind, CallbackKind::Complete | CallbackKind::Trigger) && text.is_empty() {
         return;
     }
     if kind == CallbackKind::Fail

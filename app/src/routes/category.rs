@@ -1,6 +1,7 @@
 //! One page per interface category, all fed by the catalog.
 
 use crate::{
+    api::doctor::LintSignedUrl,
     catalog::{self, Api, DocVersion},
     components::{qr::QrCode, result_log::ResultLog},
     demo::{
@@ -99,6 +100,7 @@ fn ConfigPanel() -> impl IntoView {
                         }
                     })
             }}
+            <WxErrorHelp />
             <div class="switches">
                 <span class="env_badge" id="env-badge">
                     {move || {
@@ -205,4 +207,104 @@ fn Snippet() -> impl IntoView {
             }}
         </section>
     }
+}
+
+/// On `wx.error`: appendix 5's explanation of the errMsg, and what is wrong with the
+/// signed URL compared with the page's own address.
+#[component]
+fn WxErrorHelp() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let lint = ServerAction::<LintSignedUrl>::new();
+    Effect::new(move |_| {
+        if let (ConfigStatus::Failed(_), Some(signed)) =
+            (session.status.get(), session.signed.get())
+        {
+            lint.dispatch(LintSignedUrl {
+                url: signed.url,
+                page_url: current_href(),
+            });
+        }
+    });
+    move || {
+        let ConfigStatus::Failed(err_msg) = session.status.get() else {
+            return ().into_any();
+        };
+        let known: Vec<_> = catalog::ERRORS
+            .iter()
+            .filter(|e| err_msg.contains(e.pattern))
+            .collect();
+        let doctor_link = session
+            .signed
+            .get()
+            .map(|s| {
+                format!(
+                    "/doctor?url={}&page_url={}",
+                    encode(&s.url),
+                    encode(&current_href())
+                )
+            })
+            .unwrap_or_else(|| "/doctor".to_owned());
+        view! {
+            <div class="wx_error_help" id="wx-error-help">
+                {known
+                    .into_iter()
+                    .map(|e| {
+                        view! {
+                            <p class="error_cause" data-pattern=e.pattern>
+                                <b>{e.pattern}</b> ": " {move || i18n.t(e.cause)}
+                            </p>
+                            <p class="error_fix">{move || i18n.t(e.fix)}</p>
+                        }
+                    })
+                    .collect_view()}
+                <ul class="findings">
+                    {move || {
+                        lint.value()
+                            .get()
+                            .and_then(Result::ok)
+                            .unwrap_or_default()
+                            .into_iter()
+                            .map(|f| {
+                                view! {
+                                    <li class="finding" data-code=f.code data-fatal=f.fatal.to_string()>
+                                        {f.message}
+                                    </li>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </ul>
+                <a href=doctor_link id="open-doctor">{move || i18n.t(strings::OPEN_DOCTOR)}</a>
+            </div>
+        }
+        .into_any()
+    }
+}
+
+/// The page's `location.href` (empty on the server).
+fn current_href() -> String {
+    #[cfg(feature = "hydrate")]
+    {
+        web_sys::window()
+            .and_then(|w| w.location().href().ok())
+            .unwrap_or_default()
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        String::new()
+    }
+}
+
+/// Percent-encodes a query value.
+fn encode(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            other => format!("%{other:02X}"),
+        })
+        .collect()
 }

@@ -65,6 +65,10 @@
     consumedShareCard: 'consumeAndShareCard', editAddress: 'openAddress',
     shareTimeline: 'onMenuShareTimeline', sendAppMessage: 'onMenuShareAppMessage', shareQQ: 'onMenuShareQQ',
     shareWeiboApp: 'onMenuShareWeibo', shareQZone: 'onMenuShareQZone',
+    // jweixin sends jsApiList in native names too (its table `a`).
+    'menu:share:timeline': 'onMenuShareTimeline', 'menu:share:appmessage': 'onMenuShareAppMessage',
+    'menu:share:qq': 'onMenuShareQQ', 'menu:share:weiboApp': 'onMenuShareWeibo', 'menu:share:QZone': 'onMenuShareQZone',
+    onBeaconsInRange: 'onSearchBeacons', preVerifyJSAPI: 'config',
   };
   // APIs that need the user; the presenter's outcome applies to them.
   var USER_DRIVEN = ['sendAppMessage', 'shareTimeline', 'shareQQ', 'shareWeiboApp', 'shareQZone', 'chooseImage', 'imagePreview', 'startRecord', 'geoLocation', 'scanQRCode', 'chooseCard',
@@ -250,10 +254,16 @@
       return { choose_card_info: JSON.stringify([{ card_id: args.card_id || 'pDF3iY9tv9zCGCj4jTXFOo1DxHdo', encrypt_code: '6b686e6b6a6b686e6b6a' }]) };
     },
     batchAddCard: function (args) {
-      var list = (args.card_list || []).map(function (c) { return { card_id: c.card_id, card_ext: c.card_ext, is_succ: true }; });
-      return { card_list: list, cardList: (args.card_list || []).map(function (c) { return { cardId: c.card_id, cardExt: c.card_ext, isSuccess: true }; }) };
+      // The native side answers card_list as a JSON string; jweixin parses and renames it.
+      var list = (args.card_list || []).map(function (c) { return { card_id: c.card_id, card_ext: c.card_ext, is_succ: 1 }; });
+      return { card_list: JSON.stringify(list) };
     },
-    batchViewCard: function () { overlay('<h3>' + L('卡包', 'Card wallet') + '</h3>'); return {}; },
+    batchViewCard: function (args) {
+      overlay('<h3>' + L('卡包', 'Card wallet') + '</h3><ul>' + (args.card_list || []).map(function (c) {
+        return '<li>' + esc(c.card_id) + ' · ' + esc(c.code) + '</li>';
+      }).join('') + '</ul>').setAttribute('data-sim', 'openCard');
+      return {};
+    },
     consumedShareCard: function () { return {}; },
     getBrandWCPayRequest: function (args) {
       overlay('<h3>' + L('微信支付（沙箱）', 'WeChat Pay (sandbox)') + '</h3><p class="wxsim-muted">' + esc(args.package) +
@@ -279,8 +289,8 @@
   // The share sheet WeChat shows, with the content the page registered.
   function shared(target, args) {
     var el = overlay('<h3>' + L('分享预览', 'Share preview') + ' · ' + esc(target) + '</h3><div class="wxsim-share">' +
-      (args.img_url ? '<img src="' + esc(args.img_url) + '" alt="" onerror="this.remove()">' : '') +
-      '<div><b>' + esc(args.title) + '</b><p>' + esc(args.desc) + '</p><p class="wxsim-muted">' + esc(args.link) + '</p></div></div>');
+      '<div><b>' + esc(args.title) + '</b><p>' + esc(args.desc) + '</p><p class="wxsim-muted">' + esc(args.link) + '</p><p class="wxsim-muted">' +
+      esc(args.img_url) + '</p></div></div>');
     el.setAttribute('data-sim', 'share');
     return {};
   }
@@ -323,7 +333,7 @@
   }
 
   function verify(args, callback) {
-    state.jsApiList = args.verifyJsApiList || [];
+    state.jsApiList = (args.verifyJsApiList || []).map(function (n) { return JS_NAME[n] || n; });
     var url = (isIOS ? landingUrl : location.href.split('#')[0]);
     fetch('/api/sim/verify_config', {
       method: 'POST',

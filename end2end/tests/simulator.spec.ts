@@ -1,0 +1,118 @@
+import { test, expect, waitForHydration } from './fixtures';
+
+async function ready(page: import('@playwright/test').Page, path: string) {
+  await page.goto(path);
+  await waitForHydration(page);
+  await expect(page.locator('#config-status')).toHaveAttribute('data-status', 'ready');
+}
+
+test('a tampered signature gets WeChat\'s answer and the appendix-5 explanation', async ({ page, pageErrors }) => {
+  await page.route('**/api/js_config', async (route) => {
+    const response = await route.fetch();
+    const body = await response.json();
+    body.config.signature = '0'.repeat(40);
+    await route.fulfill({ response, json: body });
+  });
+  await page.goto('/device');
+  await waitForHydration(page);
+  await expect(page.locator('#config-status')).toHaveAttribute('data-status', 'failed');
+  await expect(page.locator('#config-status')).toContainText('config:invalid signature');
+  await expect(page.locator('#wx-error-help [data-pattern="invalid signature"]')).toBeVisible();
+  await expect(page.locator('#open-doctor')).toHaveAttribute('href', /\/doctor\?url=/);
+  // Buttons explain why they do nothing instead of failing silently.
+  await page.click('#getNetworkType');
+  await expect(page.locator('#result-log .log_entry').first()).toContainText('config:invalid signature');
+  expect(pageErrors).toEqual([]);
+});
+
+test('an API left out of jsApiList is refused as WeChat refuses it', async ({ page }) => {
+  await ready(page, '/images');
+  const errMsg = await page.evaluate(
+    () =>
+      new Promise<string>((resolve) =>
+        (window as any).wx.hideOptionMenu({ complete: (res: any) => resolve(res.errMsg) }),
+      ),
+  );
+  expect(errMsg).toBe('hideOptionMenu:permission denied');
+});
+
+test('images flow: choose, upload, download, with the simulator showing the chosen images', async ({ page }) => {
+  await ready(page, '/images');
+  await page.click('#chooseImage');
+  await expect(page.locator('.log_entry[data-api="chooseImage"][data-callback="success"]')).toContainText('已选择 3 张图片');
+  const image = page.locator('[data-sim="chooseImage"] img').first();
+  await expect(image).toBeVisible();
+  expect(await image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  await page.locator('[data-sim="chooseImage"] [data-close]').click();
+  await page.click('#uploadImage');
+  await expect(page.locator('.log_entry[data-api="uploadImage"][data-callback="success"]')).toHaveCount(3);
+  await page.click('#downloadImage');
+  await expect(page.locator('.log_entry[data-api="downloadImage"][data-callback="success"]')).toHaveCount(3);
+});
+
+test('the presenter can make a user-driven call cancel', async ({ page }) => {
+  await ready(page, '/location');
+  await page.locator('#wx-sim-panel summary').click();
+  await page.selectOption('#wx-sim-outcome', 'cancel');
+  await page.click('#getLocation');
+  const entry = page.locator('.log_entry[data-api="getLocation"][data-callback="cancel"]');
+  await expect(entry).toContainText('getLocation:cancel');
+  await expect(entry).toContainText('用户拒绝授权获取地理位置');
+});
+
+test('voice flow: record, stop, play to the end, upload, download', async ({ page }) => {
+  await ready(page, '/voice');
+  await page.click('#playVoice');
+  await expect(page.locator('.log_entry[data-api="playVoice"]').first()).toContainText('请先使用 startRecord 接口录制一段声音');
+  await page.click('#startRecord');
+  await page.click('#stopRecord');
+  await expect(page.locator('.log_entry[data-api="stopRecord"][data-callback="success"]')).toHaveCount(1);
+  await page.click('#playVoice');
+  await expect(page.locator('.log_entry[data-api="onVoicePlayEnd"][data-callback="complete"]')).toContainText('播放结束');
+  await page.click('#uploadVoice');
+  await expect(page.locator('.log_entry[data-api="uploadVoice"][data-callback="success"]')).toContainText('上传语音成功，serverId 为');
+  await page.click('#downloadVoice');
+  await expect(page.locator('.log_entry[data-api="downloadVoice"][data-callback="success"]')).toContainText('下载语音成功，localId 为');
+});
+
+test('sharing from the simulated menu uses the registered content and reports the outcome', async ({ page }) => {
+  await ready(page, '/share');
+  await page.click('#onMenuShareAppMessage');
+  await expect(page.locator('.log_entry[data-api="onMenuShareAppMessage"]').first()).toContainText('已注册获取“发送给朋友”状态事件');
+  await page.locator('#wx-sim-panel summary').click();
+  await page.click('#wx-sim-panel [data-share="menu:share:appmessage"]');
+  await expect(page.locator('[data-sim="share"]')).toContainText('互联网之子');
+  await expect(page.locator('.log_entry[data-api="onMenuShareAppMessage"][data-callback="trigger"]')).toContainText('用户点击发送给朋友');
+  await expect(page.locator('.log_entry[data-api="onMenuShareAppMessage"][data-callback="success"]')).toContainText('已分享');
+});
+
+test('hideMenuItems hides those items in the simulated menu', async ({ page }) => {
+  await ready(page, '/menu');
+  await page.locator('#wx-sim-panel summary').click();
+  await expect(page.locator('#wx-sim-panel [data-menu-item="menuItem:copyUrl"]')).toBeVisible();
+  await page.click('#hideMenuItems');
+  await expect(page.locator('.log_entry[data-api="hideMenuItems"][data-callback="success"]')).toContainText('已隐藏“阅读模式”');
+  await expect(page.locator('#wx-sim-panel [data-menu-item="menuItem:copyUrl"]')).toHaveCount(0);
+  await page.click('#showMenuItems');
+  await expect(page.locator('#wx-sim-panel [data-menu-item="menuItem:copyUrl"]')).toBeVisible();
+});
+
+test('cards: chooseCard is signed by the server, its code decrypted, and openCard uses it', async ({ page }) => {
+  await ready(page, '/cards');
+  await page.click('#openCard');
+  await expect(page.locator('.log_entry[data-api="openCard"]').first()).toContainText('请先使用 chooseCard 接口选择卡券。');
+  await page.click('#chooseCard');
+  await expect(page.locator('.log_entry[data-api="chooseCard"][data-callback="success"]')).toContainText('已选择卡券');
+  await expect(page.locator('.log_entry[data-api="chooseCard"]').first()).toContainText('code:');
+  await page.click('#openCard');
+  await expect(page.locator('.log_entry[data-api="openCard"][data-callback="success"]')).toContainText('openCard:ok');
+  await page.locator('[data-sim="openCard"] [data-close]').click();
+  await page.click('#addCard');
+  await expect(page.locator('.log_entry[data-api="addCard"][data-callback="success"]')).toContainText('已添加卡券');
+});
+
+test('scan with needResult 1 returns the result', async ({ page }) => {
+  await ready(page, '/scan');
+  await page.click('#scanQRCode1');
+  await expect(page.locator('.log_entry[data-api="scanQRCode1"][data-callback="success"]')).toContainText('resultStr');
+});
