@@ -233,6 +233,16 @@ pub fn boot(session: Session, categories: Vec<&'static str>, i18n: I18n) {
     });
 }
 
+/// Share content with an empty `link` shares this page (the link must be on a JS safe
+/// domain, and this page's URL is).
+fn fill_page_link(args: &mut Value) {
+    if args.get("link").and_then(Value::as_str) == Some("") {
+        if let Some(href) = web_sys::window().and_then(|w| w.location().href().ok()) {
+            args["link"] = json!(signed_url::without_fragment(&href));
+        }
+    }
+}
+
 /// What the official demo did inside `wx.ready` without a click: the voice listeners
 /// and the default share content.
 fn register_ready_listeners(session: Session, categories: &[&'static str], i18n: I18n) {
@@ -282,7 +292,10 @@ pub fn press(session: Session, api: &'static Api, i18n: I18n) {
             alert_if_wanted(&session, text);
             note(&session, api.id, text, Value::Null);
         }
-        Ok(Plan::Single(args)) => invoke(session, api, args, i18n, true),
+        Ok(Plan::Single(mut args)) => {
+            fill_page_link(&mut args);
+            invoke(session, api, args, i18n, true)
+        }
         Ok(Plan::Sequence(calls)) => {
             session.state.update(|s| s.before_call(api.function));
             invoke_chain(session, api, Rc::new(calls), 0, i18n);
