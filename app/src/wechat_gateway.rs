@@ -6,7 +6,7 @@ use crate::{
         signing::{CardSignature, PaySignature},
         ApiError, ErrorKind,
     },
-    wx::{SignedConfig, WxConfig},
+    wx::{ConfigErrorVerdict, SignedConfig, WxConfig},
 };
 use std::sync::Arc;
 use wechat::{
@@ -33,6 +33,20 @@ struct Inner {
     service: CredentialService,
     safe_domains: SafeDomains,
     merchant_key: Secret,
+    /// When a page's report last forced a jsapi_ticket refresh: at most one a minute.
+    last_forced_refresh: tokio::sync::Mutex<Option<std::time::Instant>>,
+}
+
+/// Shortest time between two ticket refreshes forced by pages' `wx.error` reports.
+pub const FORCED_REFRESH_INTERVAL: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// A page's `wx.error`, reported so the server can tell a URL problem from a ticket one.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct ConfigErrorReport {
+    pub signed_url: String,
+    pub href: String,
+    pub err_msg: String,
+    pub user_agent: String,
 }
 
 /// The simulator's question: would WeChat accept this `wx.config`?
@@ -63,6 +77,7 @@ impl WechatGateway {
                 service,
                 safe_domains,
                 merchant_key: Secret::new(SANDBOX_MERCHANT_KEY),
+                last_forced_refresh: tokio::sync::Mutex::new(None),
             }),
         }
     }
@@ -242,6 +257,72 @@ impl WechatGateway {
                 ),
             ))
         }
+    }
+}
+
+impl WechatGateway {
+    /// Diagnoses a page's `wx.error`: a signed URL that is not the page's means the page
+    /// signed the wrong URL (no refresh helps); otherwise the ticket may have been
+    /// replaced, so it is fetched anew — at most once a minute however many pages report.
+    pub async fn report_config_error(
+        &self,
+        report: &ConfigErrorReport,
+    ) -> Result<ConfigErrorVerdict, ApiError> {
+        let verdict =
+            |cause: &str, refreshed: bool, retry: bool, explanation: String| ConfigErrorVerdict {
+                cause: cause.to_owned(),
+                refreshed,
+                retry,
+                explanation,
+            };
+        if !report.err_msg.contains("invalid signature") {
+            return Ok(verdict(
+                "not_a_signature_error",
+                false,
+                false,
+                format!(
+                    "{} is not a signature problem; a new ticket would not help",
+                    report.err_msg
+                ),
+            ));
+        }
+        let ios = crate::signed_url::is_ios_wechat(&report.user_agent);
+        let href = crate::signed_url::without_fragment(&report.href);
+        if !ios && href != report.signed_url {
+            return Ok(verdict(
+                "url_mismatch",
+                false,
+                false,
+                format!(
+                    "the page signed {} but its address is {}: sign location.href without the #fragment",
+                    report.signed_url, href
+                ),
+            ));
+        }
+        let mut last = self.inner.last_forced_refresh.lock().await;
+        if last.is_some_and(|at| at.elapsed() < FORCED_REFRESH_INTERVAL) {
+            return Ok(verdict(
+                "ticket",
+                false,
+                true,
+                "the jsapi_ticket was renewed less than a minute ago; configure again with it"
+                    .to_owned(),
+            ));
+        }
+        let refreshed = self
+            .inner
+            .service
+            .force_refresh(wechat::credentials::CredentialKind::JsapiTicket)
+            .await
+            .map_err(api_error)?;
+        *last = Some(std::time::Instant::now());
+        Ok(verdict(
+            "ticket",
+            refreshed,
+            true,
+            "the URL matches, so the jsapi_ticket may have been replaced: it was fetched anew"
+                .to_owned(),
+        ))
     }
 }
 

@@ -116,3 +116,28 @@ test('scan with needResult 1 returns the result', async ({ page }) => {
   await page.click('#scanQRCode1');
   await expect(page.locator('.log_entry[data-api="scanQRCode1"][data-callback="success"]')).toContainText('resultStr');
 });
+
+test('after a ticket problem the server renews the ticket and the page configures once more', async ({ page }) => {
+  let tampered = 0;
+  await page.route('**/api/js_config', async (route) => {
+    const response = await route.fetch();
+    const body = await response.json();
+    if (tampered === 0) {
+      tampered += 1;
+      body.config.signature = '0'.repeat(40);
+    }
+    await route.fulfill({ response, json: body });
+  });
+  const reports: string[] = [];
+  page.on('response', async (response) => {
+    if (response.url().endsWith('/api/config_error')) reports.push(await response.text());
+  });
+  await page.goto('/device');
+  await waitForHydration(page);
+  await expect(page.locator('#config-status')).toHaveAttribute('data-status', 'ready');
+  await expect.poll(() => reports.length).toBe(1);
+  expect(JSON.parse(reports[0]).cause).toBe('ticket');
+  expect(tampered).toBe(1);
+  await page.click('#getNetworkType');
+  await expect(page.locator('.log_entry[data-api="getNetworkType"][data-callback="success"]')).toContainText('getNetworkType:ok');
+});

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use thiserror::Error;
 use wechat::{
     client::{ClientBuildError, ClientConfig, TokenMode, WechatClient},
-    credentials::{CredentialService, FileStore},
+    credentials::{CredentialService, FileStore, ServiceOptions},
     fake::{FakeConfig, FakeHandle, FakeWechat},
     page_url::SafeDomains,
     Secret,
@@ -64,7 +64,13 @@ pub async fn start(config: &Config) -> Result<(WechatGateway, Background), Setup
     }
     let client = WechatClient::new(client_config)?;
     let store = Arc::new(FileStore::new(config.state_dir.clone()));
-    let service = CredentialService::new(client, store);
+    // Pages' wx.error reports are rate-limited by the gateway (one forced refresh a
+    // minute), so the service itself need not refuse young credentials.
+    let options = ServiceOptions {
+        min_forced_refresh_interval: std::time::Duration::ZERO,
+        ..ServiceOptions::default()
+    };
+    let service = CredentialService::with_options(client, store, options);
     let refresher = service.spawn_refresher();
     let safe_domains = if config.js_safe_domains.is_empty() {
         SafeDomains::any()

@@ -308,3 +308,68 @@ async fn oversized_bodies_are_refused() {
         .unwrap();
     assert_eq!(response.status().as_u16(), 413);
 }
+
+#[tokio::test]
+async fn twenty_simultaneous_wx_error_reports_renew_the_ticket_once() {
+    use wechat::client::Endpoint;
+    let app = start(&[]).await;
+    let (status, _) = app
+        .js_config(&[("url", "http://127.0.0.1:3000/basic")])
+        .await;
+    assert_eq!(status, 200);
+    assert_eq!(app.fake().calls(Endpoint::JsapiTicket), 1);
+    let mut tasks = Vec::new();
+    for _ in 0..20 {
+        let request = app
+            .http
+            .post(format!("{}/api/config_error", app.base))
+            .form(&[
+                ("signed_url", "http://127.0.0.1:3000/basic"),
+                ("href", "http://127.0.0.1:3000/basic#x"),
+                ("err_msg", "config:invalid signature"),
+                (
+                    "user_agent",
+                    "Mozilla/5.0 (Linux; Android 14) MicroMessenger/8.0.49",
+                ),
+            ]);
+        tasks.push(tokio::spawn(async move {
+            request.send().await.unwrap().json::<Value>().await.unwrap()
+        }));
+    }
+    let mut refreshed = 0;
+    for task in tasks {
+        let verdict = task.await.unwrap();
+        assert_eq!(verdict["cause"], "ticket", "{verdict}");
+        assert_eq!(verdict["retry"], true);
+        refreshed += usize::from(verdict["refreshed"] == true);
+    }
+    assert_eq!(refreshed, 1);
+    assert_eq!(app.fake().calls(Endpoint::JsapiTicket), 2);
+}
+
+#[tokio::test]
+async fn a_wx_error_for_another_url_is_diagnosed_without_touching_the_ticket() {
+    use wechat::client::Endpoint;
+    let app = start(&[]).await;
+    app.js_config(&[("url", "http://127.0.0.1:3000/basic")])
+        .await;
+    let verdict: Value = app
+        .http
+        .post(format!("{}/api/config_error", app.base))
+        .form(&[
+            ("signed_url", "http://127.0.0.1:3000/basic"),
+            ("href", "http://127.0.0.1:3000/images"),
+            ("err_msg", "config:invalid signature"),
+            ("user_agent", "Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0"),
+        ])
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(verdict["cause"], "url_mismatch");
+    assert_eq!(verdict["retry"], false);
+    assert!(verdict["explanation"].as_str().unwrap().contains("/images"));
+    assert_eq!(app.fake().calls(Endpoint::JsapiTicket), 1);
+}

@@ -91,3 +91,31 @@ pub async fn decrypt_card_code(encrypt_code: String) -> Result<String, ApiError>
     let encrypt_code = checked_field("encrypt_code", &encrypt_code, true)?;
     respond(gateway()?.decrypt_card_code(encrypt_code).await)
 }
+
+/// Reports a `wx.error` so the server can diagnose it (and renew the ticket when the
+/// URL was right); the answer says whether to configure once more.
+#[server(prefix = "/api", endpoint = "config_error")]
+pub async fn report_config_error(
+    signed_url: String,
+    href: String,
+    err_msg: String,
+    user_agent: String,
+) -> Result<crate::wx::ConfigErrorVerdict, ApiError> {
+    use super::ssr::*;
+    for (name, value) in [("signed_url", &signed_url), ("href", &href)] {
+        if value.len() > 4096 {
+            return respond(Err(ApiError::bad_input(format!(
+                "{name} is longer than 4096 bytes"
+            ))));
+        }
+    }
+    let err_msg = checked_field("err_msg", &err_msg, true)?;
+    let user_agent: String = user_agent.chars().take(512).collect();
+    let report = crate::wechat_gateway::ConfigErrorReport {
+        signed_url,
+        href,
+        err_msg: err_msg.to_owned(),
+        user_agent,
+    };
+    respond(gateway()?.report_config_error(&report).await)
+}

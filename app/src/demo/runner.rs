@@ -171,6 +171,7 @@ pub fn boot(session: Session, categories: Vec<&'static str>, i18n: I18n) {
             url: url.clone(),
             rule,
         }));
+        let url_for_report = url.clone();
         let mut apis: Vec<String> = Vec::new();
         for slug in &categories {
             for function in catalog::js_api_list(slug) {
@@ -204,12 +205,21 @@ pub fn boot(session: Session, categories: Vec<&'static str>, i18n: I18n) {
             return;
         }
         let _ = session.status.try_set(ConfigStatus::Verifying);
+        let retry_categories = categories.clone();
+        let signed_url = url_for_report.clone();
         let _ = bridge::on_error(move |res| {
             let err_msg = res
                 .get("errMsg")
                 .and_then(Value::as_str)
                 .unwrap_or("config:fail")
                 .to_owned();
+            report_error(
+                session,
+                retry_categories.clone(),
+                signed_url.clone(),
+                err_msg.clone(),
+                i18n,
+            );
             if session
                 .status
                 .try_set(ConfigStatus::Failed(err_msg.clone()))
@@ -230,6 +240,40 @@ pub fn boot(session: Session, categories: Vec<&'static str>, i18n: I18n) {
                 register_ready_listeners(session, &categories, i18n);
             }
         });
+    });
+}
+
+/// Tells the server about a `wx.error`; when it renewed the ticket for a page whose URL
+/// was right, configures once more (only once per page).
+fn report_error(
+    session: Session,
+    categories: Vec<&'static str>,
+    signed_url: String,
+    err_msg: String,
+    i18n: I18n,
+) {
+    let window = web_sys::window();
+    let href = window
+        .as_ref()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
+    let user_agent = with_boot(|boot| boot.user_agent.clone());
+    spawn_local(async move {
+        match signing::report_config_error(signed_url, href, err_msg, user_agent).await {
+            Ok(verdict) => {
+                note(
+                    &session,
+                    "config",
+                    verdict.explanation.clone(),
+                    serde_json::to_value(&verdict).unwrap_or(Value::Null),
+                );
+                if verdict.retry && session.reconfigured.try_get_untracked() == Some(false) {
+                    let _ = session.reconfigured.try_set(true);
+                    boot(session, categories, i18n);
+                }
+            }
+            Err(error) => note(&session, "config", error.message.clone(), Value::Null),
+        }
     });
 }
 

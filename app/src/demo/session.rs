@@ -62,6 +62,8 @@ pub struct Session {
     pub snippet: RwSignal<Option<String>>,
     /// True when running on the simulated WeChat bridge.
     pub simulated: RwSignal<bool>,
+    /// Set once the page configured again after the server renewed the ticket.
+    pub reconfigured: RwSignal<bool>,
 }
 
 impl Session {
@@ -76,6 +78,7 @@ impl Session {
             debug: RwSignal::new(false),
             snippet: RwSignal::new(None),
             simulated: RwSignal::new(false),
+            reconfigured: RwSignal::new(false),
         }
     }
 

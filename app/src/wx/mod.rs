@@ -30,6 +30,18 @@ pub struct SignedConfig {
     pub url: String,
 }
 
+/// What the server concluded, and whether the page should configure once more.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConfigErrorVerdict {
+    /// `url_mismatch`, `ticket` or `not_a_signature_error`.
+    pub cause: String,
+    /// This report forced a new jsapi_ticket.
+    pub refreshed: bool,
+    /// Sign and configure again (a fresh ticket is in place).
+    pub retry: bool,
+    pub explanation: String,
+}
+
 /// Which callback of a `wx` call fired.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
