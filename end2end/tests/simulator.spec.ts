@@ -141,3 +141,23 @@ test('after a ticket problem the server renews the ticket and the page configure
   await page.click('#getNetworkType');
   await expect(page.locator('.log_entry[data-api="getNetworkType"][data-callback="success"]')).toContainText('getNetworkType:ok');
 });
+
+test('every button of every category answers :ok, its ordering message, or its registration', async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const { categories } = await (await request.get('/api/catalog')).json();
+  const answered = /:ok|请先|已注册/;
+  for (const category of categories) {
+    await ready(page, `/${category.slug}`);
+    for (const api of category.apis) {
+      await page.click(`#${api.id}`);
+      const entry = page
+        .locator(`#result-log .log_entry[data-api="${api.id}"]`)
+        .filter({ hasText: answered })
+        .first();
+      await expect(entry, `${category.slug} › ${api.id}`).toBeVisible();
+      // Close whatever the simulated WeChat opened (preview, map, pay sheet, ...).
+      const overlays = page.locator('.wxsim-overlay [data-close]');
+      while ((await overlays.count()) > 0) await overlays.first().click();
+    }
+  }
+});

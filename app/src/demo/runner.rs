@@ -435,6 +435,16 @@ fn invoke(session: Session, api: &'static Api, args: Value, i18n: I18n, show_sni
             if let Some(text) = message(api, Event::Registered, &Value::Null, lang) {
                 alert_if_wanted(&session, &text);
                 note(&session, api.id, text, Value::Null);
+            } else if api.kind == catalog::Kind::Listener && show_snippet {
+                // A listener answers only when its event happens: say it is waiting.
+                let text = match lang {
+                    Lang::Zh => format!("已注册 {}，事件发生时回调", api.function),
+                    Lang::En => format!(
+                        "{} registered; it is called when the event happens",
+                        api.function
+                    ),
+                };
+                note(&session, api.id, text, Value::Null);
             }
         }
     }
