@@ -13,15 +13,23 @@ test('a tampered signature gets WeChat\'s answer and the appendix-5 explanation'
     body.config.signature = '0'.repeat(40);
     await route.fulfill({ response, json: body });
   });
+  let reports = 0;
+  page.on('response', (response) => {
+    if (response.url().endsWith('/api/config_error')) reports += 1;
+  });
   await page.goto('/device');
   await waitForHydration(page);
+  // The page reports, the server renews the ticket, the page tries once more and fails again.
+  await expect.poll(() => reports).toBe(2);
   await expect(page.locator('#config-status')).toHaveAttribute('data-status', 'failed');
   await expect(page.locator('#config-status')).toContainText('config:invalid signature');
   await expect(page.locator('#wx-error-help [data-pattern="invalid signature"]')).toBeVisible();
   await expect(page.locator('#open-doctor')).toHaveAttribute('href', /\/doctor\?url=/);
   // Buttons explain why they do nothing instead of failing silently.
   await page.click('#getNetworkType');
-  await expect(page.locator('#result-log .log_entry').first()).toContainText('config:invalid signature');
+  await expect(page.locator('#result-log .log_entry[data-api="getNetworkType"]').first()).toContainText(
+    'config:invalid signature',
+  );
   expect(pageErrors).toEqual([]);
 });
 
@@ -160,4 +168,26 @@ test('every button of every category answers :ok, its ordering message, or its r
       while ((await overlays.count()) > 0) await overlays.first().click();
     }
   }
+});
+
+test.describe('with location access granted', () => {
+  test.use({ geolocation: { latitude: 31.2304, longitude: 121.4737 }, permissions: ['geolocation'] });
+
+  test('getLocation answers the browser\'s position', async ({ page }) => {
+    await ready(page, '/location');
+    await page.click('#getLocation');
+    const entry = page.locator('.log_entry[data-api="getLocation"][data-callback="success"]');
+    await expect(entry).toContainText('31.2304');
+    await expect(entry).toContainText('121.4737');
+  });
+});
+
+test('a recording that reaches one minute ends by itself through onVoiceRecordEnd', async ({ page }) => {
+  await ready(page, '/voice');
+  await page.click('#startRecord');
+  await expect.poll(() => page.evaluate(() => !!(window as any).__wxSimulator.state.recording)).toBe(true);
+  await page.evaluate(() => (window as any).__wxSimulator.finishRecording());
+  await expect(page.locator('.log_entry[data-api="onVoiceRecordEnd"][data-callback="complete"]')).toContainText('录音时间已超过一分钟');
+  await page.click('#playVoice');
+  await expect(page.locator('.log_entry[data-api="onVoicePlayEnd"][data-callback="complete"]')).toContainText('播放结束');
 });

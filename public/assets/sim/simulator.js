@@ -154,27 +154,65 @@
       if (!state.localImages[args.localId]) return { fail: 'invalid localId' };
       return { localData: 'data:image/svg+xml;base64,' + btoa('<svg xmlns="http://www.w3.org/2000/svg"/>') };
     },
-    startRecord: function () { state.recording = Date.now(); toast(L('录音中…', 'Recording…')); return {}; },
+    startRecord: function () {
+      state.recording = { at: Date.now(), chunks: [], recorder: null };
+      toast(L('录音中…', 'Recording…'));
+      var media = navigator.mediaDevices && navigator.mediaDevices.getUserMedia && window.MediaRecorder
+        ? navigator.mediaDevices.getUserMedia({ audio: true }) : Promise.reject(new Error('no microphone'));
+      var recording = state.recording;
+      // WeChat stops a recording at one minute and calls onVoiceRecordEnd.
+      setTimeout(function () { if (state.recording === recording) window.__wxSimulator.finishRecording(); }, 60000);
+      return within(media.then(function (stream) {
+        var recorder = new MediaRecorder(stream);
+        recorder.ondataavailable = function (ev) { recording.chunks.push(ev.data); };
+        recorder.start();
+        recording.recorder = recorder;
+        recording.stream = stream;
+        return {};
+      }), 1500, {});
+    },
     stopRecord: function () {
-      if (!state.recording) return { fail: 'not recording' };
-      var localId = 'weixin://resourceid/' + id('voice');
-      state.voices[localId] = { ms: Date.now() - state.recording };
+      var recording = state.recording;
+      if (!recording) return { fail: 'not recording' };
       state.recording = null;
-      return { localId: localId };
+      var localId = 'weixin://resourceid/' + id('voice');
+      if (!recording.recorder) {
+        state.voices[localId] = { url: toneUrl(), ms: Date.now() - recording.at };
+        return { localId: localId };
+      }
+      // The microphone's recording, playable through playVoice.
+      return new Promise(function (resolve) {
+        recording.recorder.onstop = function () {
+          recording.stream.getTracks().forEach(function (t) { t.stop(); });
+          state.voices[localId] = { url: URL.createObjectURL(new Blob(recording.chunks)), ms: Date.now() - recording.at };
+          resolve({ localId: localId });
+        };
+        recording.recorder.stop();
+      });
     },
     playVoice: function (args) {
-      if (!state.voices[args.localId]) return { fail: 'invalid localId' };
+      var voice = state.voices[args.localId];
+      if (!voice) return { fail: 'invalid localId' };
+      if (state.audio) state.audio.pause();
+      var audio = new Audio(voice.url);
+      state.audio = audio;
       state.playing = args.localId;
-      later(function () {
-        if (state.playing === args.localId) {
-          state.playing = null;
-          fire('onVoicePlayEnd', { err_msg: 'onVoicePlayEnd:ok', localId: args.localId });
-        }
-      }, 600);
+      var ended = function () {
+        if (state.playing !== args.localId) return;
+        state.playing = null;
+        fire('onVoicePlayEnd', { err_msg: 'onVoicePlayEnd:ok', localId: args.localId });
+      };
+      audio.onended = ended;
+      // Autoplay may be refused (no user gesture, headless): end as WeChat would.
+      audio.play().catch(function () { later(ended, 300); });
       return {};
     },
-    pauseVoice: function () { return {}; },
-    stopVoice: function () { state.playing = null; return {}; },
+    pauseVoice: function () { if (state.audio) state.audio.pause(); return {}; },
+    stopVoice: function () {
+      if (state.audio) { state.audio.pause(); state.audio.currentTime = 0; }
+      state.playing = null;
+      return {};
+    },
     uploadVoice: function (args) {
       if (!state.voices[args.localId]) return { fail: 'invalid localId' };
       var serverId = id('voice_');
@@ -202,7 +240,15 @@
       return {};
     },
     geoLocation: function () {
-      return { latitude: 23.099994, longitude: 113.32452, speed: 0, accuracy: 65 };
+      var sample = { latitude: 23.099994, longitude: 113.32452, speed: 0, accuracy: 65 };
+      if (!navigator.geolocation) return sample;
+      // The browser's position when it is granted quickly, else WeChat HQ's.
+      return within(new Promise(function (resolve, reject) {
+        navigator.geolocation.getCurrentPosition(function (p) {
+          resolve({ latitude: p.coords.latitude, longitude: p.coords.longitude,
+            speed: p.coords.speed || 0, accuracy: p.coords.accuracy });
+        }, reject, { timeout: 1500, maximumAge: 60000 });
+      }), 1600, sample);
     },
     startMonitoringBeacons: function () {
       later(function () {
@@ -320,16 +366,43 @@
     if (!reply && USER_DRIVEN.indexOf(name) >= 0 && state.outcome !== 'ok') {
       reply = { err_msg: name + (state.outcome === 'cancel' ? ':cancel' : ':fail') };
     }
-    if (!reply) {
-      var result = handlers[name](args || {}) || {};
+    if (reply) { deliver(name, args, reply, callback); return; }
+    Promise.resolve(handlers[name](args || {})).then(function (result) {
+      result = result || {};
       if (result.fail) reply = { err_msg: name + ':fail_' + result.fail };
       else {
         reply = result;
         if (!reply.err_msg) reply.err_msg = name + ':ok';
       }
-    }
+      deliver(name, args, reply, callback);
+    });
+  }
+
+  function deliver(name, args, reply, callback) {
     record(name, args, reply);
     if (callback) later(function () { callback(reply); });
+  }
+
+  // Resolves with `fallback` if `promise` takes longer than `ms` or fails.
+  function within(promise, ms, fallback) {
+    return new Promise(function (resolve) {
+      var done = false;
+      var finish = function (value) { if (!done) { done = true; resolve(value); } };
+      setTimeout(function () { finish(fallback); }, ms);
+      promise.then(finish, function () { finish(fallback); });
+    });
+  }
+
+  // A one-second 440 Hz tone as a WAV blob URL: the recording when no microphone is allowed.
+  function toneUrl() {
+    var rate = 8000, n = rate, data = new DataView(new ArrayBuffer(44 + n * 2));
+    var str = function (o, t) { for (var i = 0; i < t.length; i++) data.setUint8(o + i, t.charCodeAt(i)); };
+    str(0, 'RIFF'); data.setUint32(4, 36 + n * 2, true); str(8, 'WAVE'); str(12, 'fmt ');
+    data.setUint32(16, 16, true); data.setUint16(20, 1, true); data.setUint16(22, 1, true);
+    data.setUint32(24, rate, true); data.setUint32(28, rate * 2, true); data.setUint16(32, 2, true);
+    data.setUint16(34, 16, true); str(36, 'data'); data.setUint32(40, n * 2, true);
+    for (var i = 0; i < n; i++) data.setInt16(44 + i * 2, Math.sin(i / rate * 2 * Math.PI * 440) * 8000 * Math.min(1, (n - i) / 800), true);
+    return URL.createObjectURL(new Blob([data], { type: 'audio/wav' }));
   }
 
   function verify(args, callback) {
@@ -423,8 +496,12 @@
     share: shareFrom,
     finishRecording: function () {
       if (!state.recording) return;
+      if (state.recording.recorder) {
+        state.recording.recorder.stop();
+        state.recording.stream.getTracks().forEach(function (t) { t.stop(); });
+      }
       var localId = 'weixin://resourceid/' + id('voice');
-      state.voices[localId] = { ms: 60000 };
+      state.voices[localId] = { url: toneUrl(), ms: 60000 };
       state.recording = null;
       fire('onVoiceRecordEnd', { err_msg: 'onVoiceRecordEnd:ok', localId: localId });
     },
