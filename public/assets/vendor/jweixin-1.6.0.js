@@ -1,12 +1,19 @@
 /*
- * jweixin 1.6.0 — the official WeChat JS-SDK, as shipped by the npm package
- * weixin-js-sdk@1.6.5 (MIT, LICENSE beside this file).
- * Changed: only the wrapper on the first lines. The npm wrapper exports the SDK as a
- * CommonJS module; the official file calls the factory with a second argument of true,
- * which sets window.wx. This copy does the same, so it behaves like res.wx.qq.com's.
+ * jweixin 1.6.0: the official WeChat JS-SDK (Tencent), as republished unchanged in the
+ * npm package weixin-js-sdk@1.6.5 (MIT licence of that package: LICENSE-weixin-js-sdk,
+ * beside this file). Official source: https://res.wx.qq.com/open/js/jweixin-1.6.0.js
+ *
+ * Changed: only the UMD wrapper (the first four lines of code below). The npm package
+ * wraps the factory as `module.exports = n(e)`, a CommonJS export that never sets
+ * window.wx. The official file's wrapper is restored instead: under AMD/CMD it defines
+ * a module; otherwise it calls the factory as `n(e, !0)`, whose second argument makes
+ * the SDK set window.wx and window.jWeixin. Everything after the wrapper is the npm
+ * package's text, byte for byte.
  */
 !(function (e, n) {
-  n(e, !0);
+  "function" == typeof define && (define.amd || define.cmd)
+    ? define(function () { return n(e); })
+    : n(e, !0);
 })(typeof window === "object" && window, function (r, e) {
   if (!r) {
     console.warn("can't use weixin-js-sdk in server side");
