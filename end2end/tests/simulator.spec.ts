@@ -33,6 +33,48 @@ test('a tampered signature gets WeChat\'s answer and the appendix-5 explanation'
   expect(pageErrors).toEqual([]);
 });
 
+for (const { name, signed, code } of [
+  { name: 'another path', signed: (base: string) => `${base}/share`, code: 'url_mismatch' },
+  { name: 'another host', signed: (base: string) => base.replace('127.0.0.1', 'localhost') + '/basic', code: 'host_mismatch' },
+]) {
+  test(`a config signed for ${name} gets config:invalid signature and the diagnosis names it`, async ({ page, baseURL }) => {
+    // The page asks for its own URL; the request is rewritten on the way, as a proxy or a
+    // bug in a page's own signing code would, so the server signs another URL.
+    const wrongUrl = signed(baseURL!);
+    await page.route('**/api/js_config', async (route) => {
+      const body = new URLSearchParams(route.request().postData() ?? '');
+      body.set('url', wrongUrl);
+      await route.continue({ postData: body.toString() });
+    });
+    const verdicts: any[] = [];
+    page.on('response', async (response) => {
+      if (response.url().endsWith('/api/config_error')) verdicts.push(await response.json());
+    });
+    await page.goto('/basic');
+    await waitForHydration(page);
+    await expect(page.locator('#config-status')).toHaveAttribute('data-status', 'failed');
+    await expect(page.locator('#config-status')).toContainText('config:invalid signature');
+    // The page shows the URL the signature really covers, and the lint says what differs.
+    await expect(page.locator('#signed-url')).toHaveText(wrongUrl);
+    const finding = page.locator(`#wx-error-help .finding[data-code="${code}"]`);
+    await expect(finding).toBeVisible();
+    await expect(finding).toContainText(code === 'host_mismatch' ? 'host' : `${baseURL}/basic`);
+    // The server tells a URL mistake from a stale ticket: no refresh, no second attempt.
+    await expect.poll(() => verdicts.length).toBe(1);
+    expect(verdicts[0]).toMatchObject({ cause: 'url_mismatch', refreshed: false, retry: false });
+    expect(verdicts[0].explanation).toContain(wrongUrl);
+    // The doctor link carries both URLs, and the doctor names the same cause.
+    await page.click('#open-doctor');
+    await expect(page.locator('#doctor-url')).toHaveValue(wrongUrl);
+    await expect(page.locator('#doctor-page-url')).toHaveValue(`${baseURL}/basic`);
+    await page.fill('#doctor-ticket', 'any-ticket');
+    await page.fill('#doctor-noncestr', 'n');
+    await page.fill('#doctor-timestamp', '1');
+    await page.click('#doctor-run');
+    await expect(page.locator(`#doctor-findings .finding[data-code="${code}"]`)).toBeVisible();
+  });
+}
+
 test('an API left out of jsApiList is refused as WeChat refuses it', async ({ page }) => {
   await ready(page, '/images');
   const errMsg = await page.evaluate(

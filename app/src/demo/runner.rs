@@ -171,7 +171,6 @@ pub fn boot(session: Session, categories: Vec<&'static str>, i18n: I18n) {
             url: url.clone(),
             rule,
         }));
-        let url_for_report = url.clone();
         let mut apis: Vec<String> = Vec::new();
         for slug in &categories {
             for function in catalog::js_api_list(slug) {
@@ -198,6 +197,13 @@ pub fn boot(session: Session, categories: Vec<&'static str>, i18n: I18n) {
                 return;
             }
         };
+        // What WeChat checks is the URL the signature covers: show and report the one
+        // the server says it signed, which is not always the one asked for.
+        let url_for_report = signed.url.clone();
+        let _ = session.signed.try_set(Some(SignedUrlInfo {
+            url: signed.url.clone(),
+            rule,
+        }));
         if let Err(error) = bridge::config(&signed.config) {
             let _ = session
                 .status
