@@ -1,0 +1,320 @@
+#!/usr/bin/env python3
+"""The playground's benchmark: prints a Markdown table of figures measured in one run.
+
+Run it through `scripts/bench.sh`, which installs wrk and builds the release first.
+Everything it starts listens on loopback and is stopped before it exits:
+
+- signing throughput and latency: `POST /api/js_config` against `POST /api/noop` (the same
+  server-function machinery doing nothing) at 64 and 256 connections, warm cache, wrk;
+- upstream calls the sandbox's fake WeChat API counted during the load (0 on a warm cache);
+- cold start: process start to the first successful js_config, with an empty state
+  directory and with the state file of a previous run;
+- peak RSS of the server over the whole run (VmHWM);
+- page weight: the wasm, JS and CSS bundles raw, gzip -9 and brotli (q 11);
+- hydration: navigation start to `body[data-hydrated]` in headless Chromium for `/`,
+  `/basic` and `/control`, median of several runs (end2end/bench-hydration.mjs).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SERVER = ROOT / "target" / "release" / "server"
+SITE = ROOT / "target" / "site"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass
+class Server:
+    """A release server in sandbox mode on a loopback port, with its log captured."""
+
+    process: subprocess.Popen
+    base: str
+    log_path: Path
+    started_at: float
+
+    @classmethod
+    def start(cls, state_dir: Path, log_path: Path) -> "Server":
+        port = free_port()
+        env = {
+            key: value
+            for key, value in os.environ.items()
+            if not key.startswith("WECHAT_") and key not in ("REDIS_URL", "DATABASE_URL")
+        }
+        env.update(
+            LEPTOS_SITE_ADDR=f"127.0.0.1:{port}",
+            LEPTOS_SITE_ROOT=str(SITE),
+            LEPTOS_SITE_PKG_DIR="pkg",
+            LEPTOS_OUTPUT_NAME="wechat-playground",
+            STATE_DIR=str(state_dir),
+            LOG_FORMAT="json",
+            # Request tracing off: the figure is the server's, not its logger's.
+            RUST_LOG="warn,server=info,wechat=info",
+        )
+        log = open(log_path, "wb")
+        started_at = time.perf_counter()
+        process = subprocess.Popen(
+            [str(SERVER)], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
+        )
+        return cls(process, f"http://127.0.0.1:{port}", log_path, started_at)
+
+    def post(self, path: str, body: str = "") -> tuple[int, bytes]:
+        request = urllib.request.Request(
+            self.base + path,
+            data=body.encode(),
+            headers={"Content-Type": "application/x-www-form-urlencoded"},
+            method="POST",
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=5) as response:
+                return response.status, response.read()
+        except urllib.error.HTTPError as error:
+            return error.code, error.read()
+
+    def seconds_to_first_signature(self, body: str, deadline_s: float = 60.0) -> float:
+        """Polls js_config until it answers 200; seconds since the process started."""
+        deadline = time.perf_counter() + deadline_s
+        while time.perf_counter() < deadline:
+            if self.process.poll() is not None:
+                sys.exit(f"server exited with {self.process.returncode}; see {self.log_path}")
+            try:
+                status, _ = self.post("/api/js_config", body)
+                if status == 200:
+                    return time.perf_counter() - self.started_at
+            except (urllib.error.URLError, ConnectionError):
+                pass
+            time.sleep(0.002)
+        sys.exit(f"no successful js_config within {deadline_s} s; see {self.log_path}")
+
+    def fake_base(self) -> str:
+        """The sandbox's fake WeChat API, as the server logged it at start."""
+        for line in self.log_path.read_text(errors="replace").splitlines():
+            match = re.search(r'"base_url":"([^"]+)"', line)
+            if match:
+                return match.group(1)
+        sys.exit(f"the server did not log its sandbox base_url; see {self.log_path}")
+
+    def peak_rss_kib(self) -> int:
+        status = Path(f"/proc/{self.process.pid}/status").read_text()
+        return int(re.search(r"VmHWM:\s+(\d+) kB", status).group(1))
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+
+def fake_calls(fake_base: str) -> int:
+    """Upstream calls the fake WeChat API has answered so far, all endpoints together."""
+    with urllib.request.urlopen(fake_base + "/__fake/stats", timeout=5) as response:
+        stats = json.load(response)
+    return sum(stats["calls"].values())
+
+
+@dataclass
+class Load:
+    requests_per_s: float
+    p50_ms: float
+    p99_ms: float
+    errors: int
+
+
+def to_ms(text: str) -> float:
+    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text).groups()
+    return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}[unit]
+
+
+def wrk(url: str, body: str, connections: int, seconds: int, threads: int) -> Load:
+    script = tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False)
+    script.write(
+        'wrk.method = "POST"\n'
+        f"wrk.body = {json.dumps(body)}\n"
+        'wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"\n'
+    )
+    script.close()
+    output = subprocess.run(
+        ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", "-s", script.name, url],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    os.unlink(script.name)
+    percentiles = dict(re.findall(r"^\s+(\d+)%\s+(\S+)$", output, re.M))
+    errors = 0
+    for match in re.finditer(r"Non-2xx or 3xx responses: (\d+)", output):
+        errors += int(match.group(1))
+    for match in re.finditer(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output):
+        errors += sum(int(n) for n in match.groups())
+    return Load(
+        requests_per_s=float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
+        p50_ms=to_ms(percentiles["50"]),
+        p99_ms=to_ms(percentiles["99"]),
+        errors=errors,
+    )
+
+
+def page_weight() -> list[tuple[str, int, int, int]]:
+    """(file, raw, gzip, brotli) bytes of each bundle in target/site/pkg."""
+    script = r"""
+const fs = require('fs'), zlib = require('zlib'), path = require('path');
+const dir = process.argv[1];
+const rows = fs.readdirSync(dir).filter((f) => /\.(wasm|js|css)$/.test(f)).sort().map((f) => {
+  const data = fs.readFileSync(path.join(dir, f));
+  const gzip = zlib.gzipSync(data, { level: 9 }).length;
+  const brotli = zlib.brotliCompressSync(data, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  return [f, data.length, gzip, brotli];
+});
+console.log(JSON.stringify(rows));
+"""
+    output = subprocess.run(
+        ["node", "-e", script, str(SITE / "pkg")], check=True, capture_output=True, text=True
+    ).stdout
+    return [tuple(row) for row in json.loads(output)]
+
+
+def hydration(base: str, runs: int) -> dict[str, float]:
+    output = subprocess.run(
+        ["node", str(ROOT / "end2end" / "bench-hydration.mjs"), base, str(runs), "/,/basic,/control"],
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=ROOT / "end2end",
+    ).stdout
+    return json.loads(output)
+
+
+def kb(n: int) -> str:
+    return f"{n / 1024:.1f} KB"
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = ""
+    try:
+        kib = int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text()).group(1))
+        memory = f", {kib / 1024 / 1024:.0f} GiB RAM"
+    except (OSError, AttributeError):
+        pass
+    return f"{os.cpu_count()} × {cpu}{memory}, {platform.system()} {platform.release()}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=int, default=8, help="length of each wrk run")
+    parser.add_argument("--threads", type=int, default=2, help="wrk threads")
+    parser.add_argument("--hydration-runs", type=int, default=7)
+    args = parser.parse_args()
+    if not SERVER.exists():
+        sys.exit("target/release/server is missing: run scripts/bench.sh (it builds first)")
+
+    work = Path(tempfile.mkdtemp(prefix="wxpg-bench-"))
+    state = work / "state"
+    lines: list[str] = []
+    say = lines.append
+
+    # Cold start: empty state directory, then again with the state file it left.
+    cold = Server.start(state, work / "cold.log")
+    try:
+        body = "url=" + urllib.request.quote(cold.base + "/basic", safe="")
+        cold_s = cold.seconds_to_first_signature(body)
+    finally:
+        cold.stop()
+    server = Server.start(state, work / "server.log")
+    try:
+        body = "url=" + urllib.request.quote(server.base + "/basic", safe="")
+        warm_s = server.seconds_to_first_signature(body)
+        fake = server.fake_base()
+
+        # Warm-up, then the measured runs: noop and js_config side by side per connection count.
+        wrk(server.base + "/api/js_config", body, 64, 2, args.threads)
+        wrk(server.base + "/api/noop", "", 64, 2, args.threads)
+        calls_before = fake_calls(fake)
+        loads: dict[tuple[str, int], Load] = {}
+        for connections in (64, 256):
+            for name, path, payload in (("noop", "/api/noop", ""), ("js_config", "/api/js_config", body)):
+                loads[(name, connections)] = wrk(server.base + path, payload, connections, args.seconds, args.threads)
+        calls_during = fake_calls(fake) - calls_before
+        peak_rss = server.peak_rss_kib()
+        hydrated = hydration(server.base, args.hydration_runs)
+    finally:
+        server.stop()
+
+    say(f"Machine: {machine()}; load generator (wrk, {args.threads} threads) on the same cores.")
+    say(f"Run: {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {args.seconds} s per load run.")
+    say("")
+    say("| load | connections | requests/s | p50 | p99 | non-2xx/socket errors |")
+    say("|---|---:|---:|---:|---:|---:|")
+    for connections in (64, 256):
+        for name in ("noop", "js_config"):
+            load = loads[(name, connections)]
+            say(
+                f"| `{name}` | {connections} | {load.requests_per_s:,.0f} | {load.p50_ms:.2f} ms | "
+                f"{load.p99_ms:.2f} ms | {load.errors} |"
+            )
+    say("")
+    say("| figure | value | target |")
+    say("|---|---:|---|")
+    for connections in (64, 256):
+        noop, signed = loads[("noop", connections)], loads[("js_config", connections)]
+        say(
+            f"| js_config / noop throughput, {connections} conns | "
+            f"{signed.requests_per_s / noop.requests_per_s:.0%} | ≥ 80 % at 256 |"
+        )
+        say(
+            f"| js_config p99 / noop p99, {connections} conns | "
+            f"{signed.p99_ms / noop.p99_ms:.2f}× | ≤ 1.3× at 256 |"
+        )
+    say(f"| upstream calls during the load | {calls_during} | 0 (warm cache) |")
+    say(f"| cold start → first js_config, empty state dir | {cold_s * 1000:.0f} ms | |")
+    say(f"| cold start → first js_config, warm state file | {warm_s * 1000:.0f} ms | |")
+    say(f"| server peak RSS (whole run) | {peak_rss / 1024:.1f} MB | ≤ 50 MB |")
+    say("")
+    say("| bundle | raw | gzip -9 | brotli 11 |")
+    say("|---|---:|---:|---:|")
+    for name, raw, gzip, brotli in page_weight():
+        say(f"| `{name}` | {kb(raw)} | {kb(gzip)} | {kb(brotli)} |")
+    say("")
+    say(f"| page | hydrated (median of {args.hydration_runs}) | vs /control |")
+    say("|---|---:|---:|")
+    control = hydrated["/control"]
+    for path in ("/", "/basic", "/control"):
+        say(f"| `{path}` | {hydrated[path]:.0f} ms | {hydrated[path] / control:.2f}× |")
+    print("\n".join(lines))
+    shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

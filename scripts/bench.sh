@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# The benchmark: sets up what is missing (wrk from Debian), builds in release, then
+# prints the figures as a Markdown table (scripts/bench.py says what each one is).
+#   scripts/bench.sh [--seconds N] [--hydration-runs N]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh --test
+if ! command -v wrk >/dev/null; then
+  SUDO=""
+  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq wrk
+fi
+source scripts/env.sh
+cargo leptos build --release >&2
+exec python3 scripts/bench.py "$@"
