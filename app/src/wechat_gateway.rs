@@ -342,6 +342,7 @@ pub fn api_error(error: wechat::Error) -> ApiError {
         E::Upstream(UpstreamError::QuotaExhausted { .. }) => ErrorKind::RateLimited,
         E::Upstream(UpstreamError::Configuration { .. }) => ErrorKind::Configuration,
         E::Upstream(_) => ErrorKind::Upstream,
+        E::DailyLimitReached { .. } => ErrorKind::RateLimited,
         E::RefreshAborted => ErrorKind::Internal,
     };
     let mut api = ApiError::new(kind, error.explanation()).with_hint(error.hint());
