@@ -107,7 +107,7 @@ async fn js_config(http: &reqwest::Client, base: &str, url: &str) -> (u16, Value
 /// Asks `base` to renew the jsapi_ticket the way a page's `wx.error` does.
 async fn force_ticket_refresh(http: reqwest::Client, base: String) -> (u16, Value) {
     let page = "http://127.0.0.1/forced";
-    let response = http
+    let sent = http
         .post(format!("{base}/api/config_error"))
         .form(&[
             ("signed_url", page),
@@ -116,10 +116,15 @@ async fn force_ticket_refresh(http: reqwest::Client, base: String) -> (u16, Valu
             ("user_agent", "multi-instance test"),
         ])
         .send()
-        .await
-        .expect("the instance answers");
-    let status = response.status().as_u16();
-    (status, response.json().await.unwrap_or(Value::Null))
+        .await;
+    match sent {
+        Ok(response) => {
+            let status = response.status().as_u16();
+            (status, response.json().await.unwrap_or(Value::Null))
+        }
+        // The killed instance's request ends so.
+        Err(error) => (0, Value::String(error.to_string())),
+    }
 }
 
 /// `name{labels}` → value, from a Prometheus text exposition.

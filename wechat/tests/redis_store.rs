@@ -423,3 +423,31 @@ async fn forced_refreshes_stop_at_the_daily_limit_counted_across_instances() {
     assert!(a.force_refresh(CredentialKind::AccessToken).await.unwrap());
     assert_eq!(rig.fake.calls(Endpoint::Token), 4);
 }
+
+#[tokio::test(flavor = "current_thread")]
+async fn an_outage_is_logged_once_without_secrets_and_so_is_the_recovery() {
+    let captured = common::Captured::default();
+    let _guard = captured.install();
+    let mut redis = RedisServer::start();
+    let store = store(&redis, "a");
+    redis.kill();
+    let canary = ticket("canary-ticket-value", 10);
+    assert!(store.save(APP, &canary).await.is_err());
+    assert!(store.load(APP, CredentialKind::JsapiTicket).await.is_err());
+    assert!(store
+        .begin_refresh(APP, CredentialKind::JsapiTicket)
+        .await
+        .is_err());
+    let logs = captured.text();
+    assert_eq!(logs.matches("Redis is unreachable").count(), 1, "{logs}");
+    assert!(logs.contains("ERROR"), "{logs}");
+    assert!(!logs.contains("canary-ticket-value"), "{logs}");
+    assert_eq!(store.lease_stats().unwrap().errors, 3);
+
+    redis.restart();
+    until_reachable(&store).await;
+    assert!(store.save(APP, &canary).await.unwrap());
+    let logs = captured.text();
+    assert_eq!(logs.matches("Redis answers again").count(), 1, "{logs}");
+    assert!(!logs.contains("canary-ticket-value"), "{logs}");
+}
