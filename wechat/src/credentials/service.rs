@@ -394,7 +394,8 @@ impl Inner {
             Ok(Some(total)) => self.quota.observe(kind, now, total),
             Ok(None) => self.quota.used(kind, now),
             Err(error) => {
-                tracing::warn!(%kind, %error, "cannot read the shared fetch count; using this instance's");
+                // The store logs its outage once; a metrics scrape must not repeat it.
+                tracing::debug!(%kind, %error, "cannot read the shared fetch count; using this instance's");
                 self.quota.used(kind, now)
             }
         }
