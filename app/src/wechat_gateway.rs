@@ -342,9 +342,33 @@ pub fn api_error(error: wechat::Error) -> ApiError {
         E::Upstream(UpstreamError::QuotaExhausted { .. }) => ErrorKind::RateLimited,
         E::Upstream(UpstreamError::Configuration { .. }) => ErrorKind::Configuration,
         E::Upstream(_) => ErrorKind::Upstream,
+        E::DailyLimitReached { .. } => ErrorKind::RateLimited,
         E::RefreshAborted => ErrorKind::Internal,
     };
     let mut api = ApiError::new(kind, error.explanation()).with_hint(error.hint());
     api.errcode = error.errcode();
     api
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_refresh_refused_by_the_daily_limit_is_a_429_saying_so() {
+        let error = api_error(wechat::Error::DailyLimitReached {
+            kind: wechat::credentials::CredentialKind::JsapiTicket,
+            used: 2000,
+            limit: 2000,
+        });
+        assert_eq!(error.kind, ErrorKind::RateLimited);
+        assert_eq!(error.kind.status(), 429);
+        assert!(
+            error.message.contains("2000 of the 2000"),
+            "{}",
+            error.message
+        );
+        assert!(error.message.contains("jsapi_ticket"), "{}", error.message);
+        assert!(error.hint.unwrap().contains("midnight"));
+    }
 }

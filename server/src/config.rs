@@ -46,6 +46,11 @@ pub struct Settings {
     #[arg(long, env = "REDIS_URL")]
     pub redis_url: Option<String>,
 
+    /// How long, in milliseconds, an instance's refresh lease in Redis lasts if it is never
+    /// released (the instance died). Keep it longer than one WeChat call.
+    #[arg(long, env = "REDIS_LEASE_MS", default_value_t = 10_000)]
+    pub redis_lease_ms: u64,
+
     /// Directory for persistent state (credential cache).
     #[arg(long, env = "STATE_DIR", default_value = "state")]
     pub state_dir: PathBuf,
@@ -88,6 +93,8 @@ pub enum ConfigError {
     SafeDomainMalformed(String),
     #[error("REDIS_URL {0:?} is not a redis:// or rediss:// URL")]
     RedisUrlMalformed(String),
+    #[error("REDIS_LEASE_MS must be between 100 and 600000, got {0}")]
+    RedisLeaseOutOfRange(u64),
     #[error("WECHAT_TIMEOUT_SECS must be between 1 and 60, got {0}")]
     TimeoutOutOfRange(u64),
 }
@@ -117,6 +124,8 @@ pub struct Config {
     pub public_url: Option<String>,
     pub js_safe_domains: Vec<String>,
     pub redis_url: Option<String>,
+    /// Lifetime of an unreleased refresh lease in Redis.
+    pub redis_lease: Duration,
     pub state_dir: PathBuf,
     pub site_addr: SocketAddr,
     pub upstream_timeout: Duration,
@@ -180,6 +189,9 @@ impl Settings {
                 return Err(ConfigError::RedisUrlMalformed(url.clone()));
             }
         }
+        if !(100..=600_000).contains(&self.redis_lease_ms) {
+            return Err(ConfigError::RedisLeaseOutOfRange(self.redis_lease_ms));
+        }
         if !(1..=60).contains(&self.upstream_timeout_secs) {
             return Err(ConfigError::TimeoutOutOfRange(self.upstream_timeout_secs));
         }
@@ -189,6 +201,7 @@ impl Settings {
             public_url: public_url.map(|u| u.trim_end_matches('/').to_owned()),
             js_safe_domains,
             redis_url,
+            redis_lease: Duration::from_millis(self.redis_lease_ms),
             state_dir: self.state_dir.clone(),
             site_addr: self.site_addr,
             upstream_timeout: Duration::from_secs(self.upstream_timeout_secs),
@@ -312,5 +325,16 @@ mod tests {
             .validate()
             .unwrap_err();
         assert!(matches!(err, ConfigError::RedisUrlMalformed(_)));
+    }
+
+    #[test]
+    fn the_redis_lease_is_bounded() {
+        assert_eq!(
+            settings(&[]).validate().unwrap().redis_lease,
+            Duration::from_secs(10)
+        );
+        let err = settings(&["--redis-lease-ms", "5"]).validate().unwrap_err();
+        assert_eq!(err, ConfigError::RedisLeaseOutOfRange(5));
+        assert!(err.to_string().contains("REDIS_LEASE_MS"));
     }
 }

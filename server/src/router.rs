@@ -4,7 +4,7 @@
 use crate::{
     catalog_api,
     config::Config,
-    simulator_api, tools_api,
+    metrics, simulator_api, tools_api,
     wechat_setup::{self, Background, SetupError},
 };
 use app::{
@@ -68,6 +68,7 @@ pub fn router(state: AppState) -> Router {
     let context_state = state.clone();
     Router::new()
         .route("/healthz", get(healthz))
+        .route("/metrics", get(metrics::metrics))
         .route("/api/catalog", get(catalog_api::catalog_json))
         .route("/api/sim/verify_config", post(simulator_api::verify_config))
         .route(

@@ -7,7 +7,10 @@ use std::sync::Arc;
 use thiserror::Error;
 use wechat::{
     client::{ClientBuildError, ClientConfig, TokenMode, WechatClient},
-    credentials::{CredentialService, FileStore, ServiceOptions},
+    credentials::{
+        CredentialService, CredentialStore, FileStore, RedisOptions, RedisStore, ServiceOptions,
+        StoreError,
+    },
     fake::{FakeConfig, FakeHandle, FakeWechat},
     page_url::SafeDomains,
     Secret,
@@ -22,6 +25,8 @@ pub enum SetupError {
     Client(#[from] ClientBuildError),
     #[error("JS_SAFE_DOMAINS is invalid: {0}")]
     SafeDomains(String),
+    #[error("cannot use REDIS_URL: {0}")]
+    Redis(StoreError),
 }
 
 /// What must live as long as the server: the sandbox's fake API and the refresher.
@@ -63,7 +68,7 @@ pub async fn start(config: &Config) -> Result<(WechatGateway, Background), Setup
         client_config.token_mode = TokenMode::Stable;
     }
     let client = WechatClient::new(client_config)?;
-    let store = Arc::new(FileStore::new(config.state_dir.clone()));
+    let store = credential_store(config)?;
     // Pages' wx.error reports are rate-limited by the gateway (one forced refresh a
     // minute), so the service itself need not refuse young credentials.
     let options = ServiceOptions {
@@ -82,4 +87,34 @@ pub async fn start(config: &Config) -> Result<(WechatGateway, Background), Setup
         WechatGateway::new(service, safe_domains),
         Background { sandbox, refresher },
     ))
+}
+
+/// Where credentials are kept: Redis (shared by every instance) when `REDIS_URL` is set in
+/// live mode, else a file under `STATE_DIR`. The sandbox's fake API lives in its process, so
+/// its credentials are never shared.
+fn credential_store(config: &Config) -> Result<Arc<dyn CredentialStore>, SetupError> {
+    let Some(url) = config.redis_url.as_deref() else {
+        return Ok(Arc::new(FileStore::new(config.state_dir.clone())));
+    };
+    if config.is_sandbox() {
+        tracing::warn!(
+            "REDIS_URL is ignored in sandbox mode: each instance has its own fake WeChat API"
+        );
+        return Ok(Arc::new(FileStore::new(config.state_dir.clone())));
+    }
+    if config.redis_lease <= config.upstream_timeout {
+        tracing::warn!(
+            lease_ms = config.redis_lease.as_millis() as u64,
+            timeout_secs = config.upstream_timeout.as_secs(),
+            "REDIS_LEASE_MS is not longer than WECHAT_TIMEOUT_SECS: a slow WeChat call can outlive its lease and be repeated by another instance"
+        );
+    }
+    let store = RedisStore::connect(url, RedisOptions::with_lease(config.redis_lease))
+        .map_err(SetupError::Redis)?;
+    tracing::info!(
+        lease_ms = config.redis_lease.as_millis() as u64,
+        instance = %store.options().instance,
+        "credentials are shared in Redis"
+    );
+    Ok(Arc::new(store))
 }

@@ -23,6 +23,17 @@ pub enum Error {
     /// WeChat refused or failed, and no still-valid credential could stand in.
     #[error(transparent)]
     Upstream(#[from] UpstreamError),
+    /// A forced refresh was refused: it would exceed the credential's daily fetch limit.
+    /// The credential in use (if any) stays in use.
+    #[error("refused to fetch the {kind} again: {used} of the {limit} fetches allowed per day were already made today")]
+    DailyLimitReached {
+        /// Which credential.
+        kind: crate::credentials::CredentialKind,
+        /// Fetches counted today.
+        used: u64,
+        /// Fetches allowed a day.
+        limit: u64,
+    },
     /// The background refresh ended without a result (its task panicked or was cancelled).
     #[error("the credential refresh stopped unexpectedly; retry the request")]
     RefreshAborted,
@@ -56,6 +67,7 @@ impl Error {
             Self::PageUrl(_) => "sign location.href.split('#')[0] of the page, on a JS safe domain",
             Self::InvalidInput { .. } => "correct the argument and send the request again",
             Self::Upstream(upstream) => upstream.hint(),
+            Self::DailyLimitReached { .. } => "the daily limit resets at midnight, Beijing time; find what forces so many refreshes (GET /metrics)",
             Self::RefreshAborted => "retry; if it repeats, check the server log",
         }
     }

@@ -1,9 +1,10 @@
 //! The facade the web server uses: credentials on demand, and signatures made with them.
 
 use super::credential::{CredentialKind, Phase, StoredCredential};
+use super::quota::{quota_day, DailyLimits, QuotaCounter, QuotaStatus};
 use super::slot::{Failure, Flight, FlightResult, Slot, SlotState};
 use super::stats::{CacheStats, Counters};
-use super::store::{CredentialStore, RefreshPermit};
+use super::store::{CredentialStore, LeaseStats, RefreshPermit};
 use crate::client::{TicketKind, UpstreamError, WechatClient};
 use crate::clock::{Clock, SystemClock};
 use crate::error::Error;
@@ -39,6 +40,9 @@ pub struct ServiceOptions {
     /// [`CredentialService::force_refresh`] does nothing for a credential younger than this,
     /// so a burst of "invalid signature" reports cannot burn the daily quota.
     pub min_forced_refresh_interval: Duration,
+    /// Upstream fetches allowed a day per credential: a forced refresh that would exceed them
+    /// is refused with [`Error::DailyLimitReached`].
+    pub daily_limits: DailyLimits,
 }
 
 impl Default for ServiceOptions {
@@ -48,6 +52,7 @@ impl Default for ServiceOptions {
             failure_cooldown: Duration::from_secs(5),
             max_failure_cooldown: Duration::from_secs(60),
             min_forced_refresh_interval: Duration::from_secs(60),
+            daily_limits: DailyLimits::default(),
         }
     }
 }
@@ -61,6 +66,7 @@ impl std::fmt::Debug for ServiceOptions {
                 "min_forced_refresh_interval",
                 &self.min_forced_refresh_interval,
             )
+            .field("daily_limits", &self.daily_limits)
             .finish_non_exhaustive()
     }
 }
@@ -119,6 +125,7 @@ struct Inner {
     options: ServiceOptions,
     slots: [Slot; 3],
     counters: Counters,
+    quota: QuotaCounter,
     finished_fetches: watch::Sender<u64>,
     changed: Arc<Notify>,
 }
@@ -143,6 +150,7 @@ impl CredentialService {
                 options,
                 slots: Default::default(),
                 counters: Counters::default(),
+                quota: QuotaCounter::default(),
                 finished_fetches: watch::Sender::new(0),
                 changed: Arc::new(Notify::new()),
             }),
@@ -272,6 +280,12 @@ impl CredentialService {
     /// held credential is younger than [`ServiceOptions::min_forced_refresh_interval`]; returns
     /// the last error while a failure cooldown runs.
     pub async fn force_refresh(&self, kind: CredentialKind) -> Result<bool, Error> {
+        let used = self.inner.quota_used(kind).await;
+        let limit = self.inner.options.daily_limits.of(kind);
+        if used.saturating_add(1) > limit {
+            tracing::warn!(%kind, used, limit, "forced refresh refused: the daily fetch limit would be exceeded");
+            return Err(Error::DailyLimitReached { kind, used, limit });
+        }
         let now = self.inner.clock.now();
         let flight = {
             let mut state = self.inner.slot(kind).lock();
@@ -313,6 +327,25 @@ impl CredentialService {
         CacheStats::from_counters(&self.inner.counters, self.inner.client.stats().snapshot())
     }
 
+    /// The lease counters of a shared store ([`super::RedisStore`]); `None` for local stores.
+    pub fn lease_stats(&self) -> Option<LeaseStats> {
+        self.inner.store.lease_stats()
+    }
+
+    /// Fetches of each credential counted today (by every instance when the store is shared),
+    /// against the daily limits.
+    pub async fn quota(&self) -> Vec<QuotaStatus> {
+        let mut quota = Vec::with_capacity(CredentialKind::ALL.len());
+        for kind in CredentialKind::ALL {
+            quota.push(QuotaStatus {
+                kind,
+                used: self.inner.quota_used(kind).await,
+                limit: self.inner.options.daily_limits.of(kind),
+            });
+        }
+        quota
+    }
+
     /// What is held for each credential (never the values).
     pub fn status(&self) -> Vec<CredentialStatus> {
         let now = self.inner.clock.now();
@@ -348,6 +381,43 @@ impl CredentialService {
 impl Inner {
     fn slot(&self, kind: CredentialKind) -> &Slot {
         &self.slots[kind.index()]
+    }
+
+    /// Today's fetches of `kind`: the shared count if the store has one, else this instance's.
+    async fn quota_used(&self, kind: CredentialKind) -> u64 {
+        let now = self.clock.now();
+        match self
+            .store
+            .fetches_on(self.client.app_id(), kind, quota_day(now))
+            .await
+        {
+            Ok(Some(total)) => self.quota.observe(kind, now, total),
+            Ok(None) => self.quota.used(kind, now),
+            Err(error) => {
+                // The store logs its outage once; a metrics scrape must not repeat it.
+                tracing::debug!(%kind, %error, "cannot read the shared fetch count; using this instance's");
+                self.quota.used(kind, now)
+            }
+        }
+    }
+
+    /// Counts one upstream fetch of `kind` here and, if shared, in the store.
+    async fn count_fetch(&self, kind: CredentialKind) {
+        let now = self.clock.now();
+        self.quota.record(kind, now);
+        match self
+            .store
+            .count_fetch(self.client.app_id(), kind, quota_day(now))
+            .await
+        {
+            Ok(Some(total)) => {
+                self.quota.observe(kind, now, total);
+            }
+            Ok(None) => {}
+            Err(error) => {
+                tracing::warn!(%kind, %error, "cannot count the fetch in the store");
+            }
+        }
     }
 
     /// The credential of `kind`: served if fresh; served and renewed in the background if
@@ -476,6 +546,7 @@ impl Inner {
         }
         let fetched = match kind {
             CredentialKind::AccessToken => {
+                self.count_fetch(kind).await;
                 self.client.fetch_access_token().await.map_err(Error::from)
             }
             CredentialKind::JsapiTicket | CredentialKind::WxCardTicket => {
@@ -485,9 +556,14 @@ impl Inner {
                     TicketKind::WxCard
                 };
                 let client = self.client.clone();
+                let counter = Arc::clone(self);
                 self.with_access_token(move |token| {
                     let client = client.clone();
-                    async move { client.fetch_ticket(&token, ticket).await }
+                    let counter = Arc::clone(&counter);
+                    async move {
+                        counter.count_fetch(kind).await;
+                        client.fetch_ticket(&token, ticket).await
+                    }
                 })
                 .await
             }

@@ -28,6 +28,21 @@ pub enum RefreshPermit {
     Adopt(StoredCredential),
 }
 
+/// Counters of a shared store's refresh lease, for a metrics endpoint.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct LeaseStats {
+    /// Leases taken by this instance (each one upstream fetch, or an adoption found on taking it).
+    pub acquired: u64,
+    /// Refreshes that found another instance holding the lease and waited for it.
+    pub waits: u64,
+    /// Waits that ended by adopting what the holder wrote (no upstream call here).
+    pub adopted: u64,
+    /// Waits that ran out of time and fetched without the lease.
+    pub timeouts: u64,
+    /// Store operations that failed (the store was unreachable or answered garbage).
+    pub errors: u64,
+}
+
 /// Persistence of credentials, keyed by appId and kind.
 ///
 /// The service already single-flights within a process. The contract leaves room for a
@@ -73,6 +88,33 @@ pub trait CredentialStore: Send + Sync + 'static {
 
     /// Called after the fetch (success or not), to release what `begin_refresh` took.
     async fn end_refresh(&self, _app_id: &str, _kind: CredentialKind) {}
+
+    /// Counts one upstream fetch of `kind` on quota day `day` and returns the day's total over
+    /// every instance sharing the store; `None` (the default) when the store is not shared.
+    async fn count_fetch(
+        &self,
+        _app_id: &str,
+        _kind: CredentialKind,
+        _day: u64,
+    ) -> Result<Option<u64>, StoreError> {
+        Ok(None)
+    }
+
+    /// The fetches of `kind` counted on quota day `day` by every instance; `None` when the
+    /// store is not shared.
+    async fn fetches_on(
+        &self,
+        _app_id: &str,
+        _kind: CredentialKind,
+        _day: u64,
+    ) -> Result<Option<u64>, StoreError> {
+        Ok(None)
+    }
+
+    /// The lease counters of a shared store; `None` for local stores.
+    fn lease_stats(&self) -> Option<LeaseStats> {
+        None
+    }
 }
 
 /// Credentials in process memory: nothing survives a restart. For tests and for deployments

@@ -2,6 +2,8 @@
 //! shared by the fake and the service, and a service pointed at the fake.
 #![allow(dead_code)] // each test binary uses part of it
 
+pub mod redis_server;
+
 use std::io;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;

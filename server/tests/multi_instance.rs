@@ -1,0 +1,330 @@
+//! Three real server processes behind no proxy, one real redis-server, one fake WeChat API in
+//! this process: across all instances one upstream fetch per credential, and an instance
+//! killed (SIGKILL) while it holds the refresh lease is taken over once the lease expires,
+//! with no failed request meanwhile.
+
+#[path = "../../wechat/tests/common/redis_server.rs"]
+mod redis_server;
+
+use redis_server::RedisServer;
+use serde_json::Value;
+use std::net::TcpListener;
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+use tokio::sync::Semaphore;
+use tokio::time::timeout;
+use wechat::client::{Endpoint, TicketKind};
+use wechat::credentials::{CredentialKind, RedisOptions, RedisStore};
+use wechat::fake::{FakeConfig, FakeHandle, FakeWechat};
+use wechat::signature::jsapi::jsapi_signature;
+
+const APP_ID: &str = "wx00112233445566ab";
+const APP_SECRET: &str = "0123456789abcdef0123456789abcdef";
+/// Short, so the takeover after a kill costs about a second and a half.
+const LEASE_MS: u64 = 1500;
+const PATIENCE: Duration = Duration::from_secs(30);
+
+struct Instance {
+    child: Child,
+    base: String,
+}
+
+impl Drop for Instance {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|listener| listener.local_addr())
+        .expect("a free port")
+        .port()
+}
+
+fn spawn_instance(fake: &FakeHandle, redis: &RedisServer, state_dir: &std::path::Path) -> Instance {
+    let addr = format!("127.0.0.1:{}", free_port());
+    let child = Command::new(env!("CARGO_BIN_EXE_server"))
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("WECHAT_APP_ID", APP_ID)
+        .env("WECHAT_APP_SECRET", APP_SECRET)
+        .env("WECHAT_API_BASE", &fake.base_url)
+        .env("REDIS_URL", redis.url())
+        .env("REDIS_LEASE_MS", LEASE_MS.to_string())
+        .env("STATE_DIR", state_dir)
+        .env("LEPTOS_SITE_ADDR", &addr)
+        .env("LEPTOS_OUTPUT_NAME", "wechat-playground")
+        .env("RUST_LOG", "warn")
+        .current_dir(state_dir)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("the server binary starts");
+    Instance {
+        child,
+        base: format!("http://{addr}"),
+    }
+}
+
+async fn until_healthy(http: &reqwest::Client, instance: &Instance) {
+    timeout(PATIENCE, async {
+        loop {
+            let healthy = http
+                .get(format!("{}/healthz", instance.base))
+                .send()
+                .await
+                .is_ok_and(|response| response.status().is_success());
+            if healthy {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    })
+    .await
+    .expect("the instance starts listening");
+}
+
+async fn js_config(http: &reqwest::Client, base: &str, url: &str) -> (u16, Value) {
+    match http
+        .post(format!("{base}/api/js_config"))
+        .form(&[("url", url)])
+        .send()
+        .await
+    {
+        Ok(response) => {
+            let status = response.status().as_u16();
+            (status, response.json().await.unwrap_or(Value::Null))
+        }
+        Err(error) => (0, Value::String(error.to_string())),
+    }
+}
+
+/// Asks `base` to renew the jsapi_ticket the way a page's `wx.error` does.
+async fn force_ticket_refresh(http: reqwest::Client, base: String) -> (u16, Value) {
+    let page = "http://127.0.0.1/forced";
+    let sent = http
+        .post(format!("{base}/api/config_error"))
+        .form(&[
+            ("signed_url", page),
+            ("href", page),
+            ("err_msg", "config:invalid signature"),
+            ("user_agent", "multi-instance test"),
+        ])
+        .send()
+        .await;
+    match sent {
+        Ok(response) => {
+            let status = response.status().as_u16();
+            (status, response.json().await.unwrap_or(Value::Null))
+        }
+        // The killed instance's request ends so.
+        Err(error) => (0, Value::String(error.to_string())),
+    }
+}
+
+/// `name{labels}` → value, from a Prometheus text exposition.
+async fn metric(http: &reqwest::Client, base: &str, name: &str) -> u64 {
+    let text = http
+        .get(format!("{base}/metrics"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    text.lines()
+        .find_map(|line| line.strip_prefix(name)?.strip_prefix(' ')?.parse().ok())
+        .unwrap_or_else(|| panic!("no {name} in\n{text}"))
+}
+
+/// Whether a signed config verifies against the ticket the fake issued last.
+fn signed_with_latest_ticket(fake: &FakeWechat, body: &Value) -> bool {
+    let ticket = fake.latest_ticket(TicketKind::Jsapi).unwrap();
+    let config = &body["config"];
+    jsapi_signature(
+        &ticket,
+        config["nonceStr"].as_str().unwrap(),
+        config["timestamp"].as_u64().unwrap(),
+        body["url"].as_str().unwrap(),
+    ) == config["signature"].as_str().unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn three_instances_share_one_fetch_and_survive_the_lease_holder_being_killed() {
+    let started = Instant::now();
+    let redis = RedisServer::start();
+    let fake = FakeWechat::spawn(FakeConfig::new(APP_ID, APP_SECRET))
+        .await
+        .unwrap();
+    let state = tempfile::tempdir().unwrap();
+    let mut instances: Vec<Instance> = (0..3)
+        .map(|n| {
+            let dir = state.path().join(format!("instance-{n}"));
+            std::fs::create_dir_all(&dir).unwrap();
+            spawn_instance(&fake, &redis, &dir)
+        })
+        .collect();
+    let http = reqwest::Client::builder()
+        .pool_max_idle_per_host(100)
+        .build()
+        .unwrap();
+    for instance in &instances {
+        until_healthy(&http, instance).await;
+    }
+
+    // 5,000 concurrent cold requests spread over the three: one token, one ticket fetch.
+    let bases: Vec<String> = instances.iter().map(|i| i.base.clone()).collect();
+    let limit = Arc::new(Semaphore::new(200));
+    let requests: Vec<_> = (0..5000)
+        .map(|n| {
+            let (http, base, limit) = (http.clone(), bases[n % 3].clone(), Arc::clone(&limit));
+            tokio::spawn(async move {
+                let _permit = limit.acquire_owned().await.unwrap();
+                js_config(&http, &base, &format!("http://127.0.0.1/page/{n}")).await
+            })
+        })
+        .collect();
+    for request in requests {
+        let (status, body) = request.await.unwrap();
+        assert_eq!(status, 200, "{body}");
+    }
+    assert_eq!(fake.calls(Endpoint::Token), 1, "{:?}", fake.stats());
+    assert_eq!(fake.calls(Endpoint::JsapiTicket), 1, "{:?}", fake.stats());
+    let phase_one = started.elapsed();
+    let mut waits_before = Vec::new();
+    for base in &bases {
+        waits_before.push(metric(&http, base, "wechat_lease_waits_total").await);
+    }
+
+    // Every instance is asked to renew the ticket; WeChat is held, so the one that took the
+    // lease is stuck mid-fetch and the other two wait on its lease.
+    let hold = fake.hold(Endpoint::JsapiTicket);
+    let forced: Vec<_> = bases
+        .iter()
+        .map(|base| tokio::spawn(force_ticket_refresh(http.clone(), base.clone())))
+        .collect();
+    timeout(PATIENCE, hold.arrivals(1))
+        .await
+        .expect("one instance fetches the ticket");
+    let observer = RedisStore::connect(&redis.url(), RedisOptions::default()).unwrap();
+    let holder = observer
+        .lease_holder(APP_ID, CredentialKind::JsapiTicket)
+        .await
+        .unwrap()
+        .expect("the fetching instance holds the lease");
+    let holder_pid: u32 = holder
+        .rsplit(':')
+        .next()
+        .and_then(|pid| pid.parse().ok())
+        .unwrap_or_else(|| panic!("lease holder {holder:?} names a pid"));
+    let victim = instances
+        .iter()
+        .position(|instance| instance.child.id() == holder_pid)
+        .expect("the lease holder is one of the three");
+    assert_eq!(hold.arrived(), 1, "only the lease holder called WeChat");
+    // Kill it only once both others are waiting on its lease.
+    for n in (0..3).filter(|n| *n != victim) {
+        timeout(PATIENCE, async {
+            while metric(&http, &bases[n], "wechat_lease_waits_total").await <= waits_before[n] {
+                tokio::time::sleep(Duration::from_millis(20)).await;
+            }
+        })
+        .await
+        .expect("the survivor waits on the holder's lease");
+    }
+
+    // Meanwhile the survivors keep serving pages.
+    let survivors: Vec<String> = (0..3)
+        .filter(|n| *n != victim)
+        .map(|n| bases[n].clone())
+        .collect();
+    let stop = Arc::new(AtomicBool::new(false));
+    let failures = Arc::new(Mutex::new(Vec::<String>::new()));
+    let served = Arc::new(std::sync::atomic::AtomicU64::new(0));
+    let load: Vec<_> = survivors
+        .iter()
+        .map(|base| {
+            let (http, base) = (http.clone(), base.clone());
+            let (stop, failures, served) = (
+                Arc::clone(&stop),
+                Arc::clone(&failures),
+                Arc::clone(&served),
+            );
+            tokio::spawn(async move {
+                let mut n = 0;
+                while !stop.load(Ordering::Relaxed) {
+                    n += 1;
+                    let (status, body) =
+                        js_config(&http, &base, &format!("http://127.0.0.1/during/{n}")).await;
+                    if status == 200 {
+                        served.fetch_add(1, Ordering::Relaxed);
+                    } else {
+                        failures.lock().unwrap().push(format!("{status} {body}"));
+                    }
+                }
+            })
+        })
+        .collect();
+
+    let mut killed = instances.remove(victim);
+    killed.child.kill().expect("SIGKILL the lease holder");
+    killed.child.wait().unwrap();
+    let killed_at = Instant::now();
+    drop(hold); // WeChat answers again; the dead instance's call has no one to answer to
+
+    // The survivors' forced refreshes end once one of them took the expired lease over.
+    let mut verdicts = Vec::new();
+    for (n, request) in forced.into_iter().enumerate() {
+        let result = timeout(PATIENCE, request).await.expect("refresh ends");
+        if n != victim {
+            verdicts.push(result.expect("survivor answered"));
+        }
+    }
+    let takeover = killed_at.elapsed();
+    stop.store(true, Ordering::Relaxed);
+    for task in load {
+        task.await.unwrap();
+    }
+    for (status, verdict) in &verdicts {
+        assert_eq!(*status, 200, "{verdict}");
+        assert_eq!(verdict["cause"], "ticket", "{verdict}");
+        assert_eq!(verdict["refreshed"], true, "{verdict}");
+    }
+    let failures = failures.lock().unwrap().clone();
+    assert!(
+        failures.is_empty(),
+        "requests failed meanwhile: {failures:?}"
+    );
+    assert!(served.load(Ordering::Relaxed) > 0);
+    // The dead instance's call, then exactly one takeover fetch; the token was never renewed.
+    assert_eq!(fake.calls(Endpoint::JsapiTicket), 3, "{:?}", fake.stats());
+    assert_eq!(fake.calls(Endpoint::Token), 1, "{:?}", fake.stats());
+    assert!(
+        takeover < Duration::from_millis(LEASE_MS * 2 + 2000),
+        "takeover took {takeover:?}"
+    );
+
+    // Both survivors now sign with the new ticket; one of them took the lease over.
+    let mut acquired = 0;
+    for base in &survivors {
+        let (status, body) = js_config(&http, base, "http://127.0.0.1/after").await;
+        assert_eq!(status, 200, "{body}");
+        assert!(signed_with_latest_ticket(&fake, &body), "{body}");
+        acquired += metric(&http, base, "wechat_lease_acquired_total").await;
+    }
+    assert!(acquired >= 1);
+    eprintln!(
+        "5,000 requests over 3 instances: {phase_one:?}; takeover after the kill: {takeover:?}; whole test: {:?}",
+        started.elapsed()
+    );
+    assert!(
+        started.elapsed() < Duration::from_secs(60),
+        "took {:?} (5,000 requests: {phase_one:?})",
+        started.elapsed()
+    );
+}

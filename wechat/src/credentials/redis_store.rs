@@ -1,0 +1,500 @@
+//! Credentials in Redis, shared by every instance of the server, with a lease so that one
+//! instance at a time fetches each credential from WeChat.
+//!
+//! Keys (several apps can share one Redis):
+//! - `{prefix}:{appid}:{kind}`: a hash `value`, `fetched_at`, `expires_at`, expiring with the
+//!   credential;
+//! - `{prefix}:{appid}:{kind}:lease`: `{instance}/{random}` while an instance fetches, set with
+//!   `SET NX PX` and deleted only by its holder (compare-and-delete in Lua), so a holder that
+//!   dies loses it when the lease expires;
+//! - `{prefix}:{appid}:quota:{kind}:{day}`: fetches counted on that quota day.
+//!
+//! Write-if-newer and compare-and-delete run as Lua scripts, atomically. When Redis is down
+//! every call fails fast (bounded by [`RedisOptions::timeout`]) and the service keeps serving
+//! from memory; the first failure is logged as an error, the recovery as info.
+
+use super::store::{CredentialStore, LeaseStats, RefreshPermit, StoreError};
+use super::{CredentialKind, StoredCredential};
+use crate::secret::Secret;
+use async_trait::async_trait;
+use redis::aio::{ConnectionManager, ConnectionManagerConfig};
+use redis::Script;
+use std::collections::HashMap;
+use std::future::Future;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+/// Stores `value`, `fetched_at`, `expires_at` unless a later `fetched_at` is there; the key
+/// expires `ARGV[4]` seconds after the write.
+const SAVE_IF_NEWER: &str = r"
+local current = redis.call('HGET', KEYS[1], 'fetched_at')
+if current and tonumber(current) > tonumber(ARGV[2]) then return 0 end
+redis.call('HSET', KEYS[1], 'value', ARGV[1], 'fetched_at', ARGV[2], 'expires_at', ARGV[3])
+redis.call('EXPIRE', KEYS[1], ARGV[4])
+return 1
+";
+
+/// Deletes the credential only if its value is still `ARGV[1]`.
+const DELETE_IF_VALUE: &str = r"
+if redis.call('HGET', KEYS[1], 'value') == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0
+";
+
+/// Releases the lease only if this holder's token is still in it.
+const RELEASE_IF_HOLDER: &str = r"
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0
+";
+
+/// Counts a fetch; the counter outlives its day by a day.
+const COUNT_FETCH: &str = r"
+local n = redis.call('INCR', KEYS[1])
+if n == 1 then redis.call('EXPIRE', KEYS[1], 172800) end
+return n
+";
+
+/// Tuning of a [`RedisStore`].
+#[derive(Debug, Clone)]
+pub struct RedisOptions {
+    /// First part of every key.
+    pub prefix: String,
+    /// How long a lease lasts if its holder never releases it (it died). Keep it longer than
+    /// one upstream call (the client's timeout), or a slow fetch lets a second one start.
+    pub lease: Duration,
+    /// How long a refresh waits for another instance's lease before fetching without it.
+    pub wait: Duration,
+    /// How often a waiting refresh looks at the credential and the lease.
+    pub poll: Duration,
+    /// Time allowed for one Redis command (and for connecting).
+    pub timeout: Duration,
+    /// Who holds a lease, as written in it (host and process id by default).
+    pub instance: String,
+}
+
+impl Default for RedisOptions {
+    fn default() -> Self {
+        let host = std::env::var("HOSTNAME")
+            .ok()
+            .filter(|host| !host.is_empty())
+            .unwrap_or_else(|| "localhost".to_owned());
+        Self {
+            prefix: "wxpg".to_owned(),
+            lease: Duration::from_secs(10),
+            wait: Duration::from_secs(20),
+            poll: Duration::from_millis(50),
+            timeout: Duration::from_secs(1),
+            instance: format!("{host}:{}", std::process::id()),
+        }
+    }
+}
+
+impl RedisOptions {
+    /// The defaults with a lease of `lease` and a wait of twice that.
+    pub fn with_lease(lease: Duration) -> Self {
+        Self {
+            lease,
+            wait: lease * 2,
+            ..Self::default()
+        }
+    }
+}
+
+#[derive(Debug, Default)]
+struct Counters {
+    acquired: AtomicU64,
+    waits: AtomicU64,
+    adopted: AtomicU64,
+    timeouts: AtomicU64,
+    errors: AtomicU64,
+}
+
+fn bump(counter: &AtomicU64) {
+    counter.fetch_add(1, Ordering::Relaxed);
+}
+
+/// A [`CredentialStore`] in Redis, shared by every instance pointed at it: write-if-newer,
+/// compare-and-delete and a refresh lease (distributed single-flight).
+///
+/// Use one store per [`super::CredentialService`]: the lease a store took is released by the
+/// next [`CredentialStore::end_refresh`] for that credential.
+pub struct RedisStore {
+    connection: ConnectionManager,
+    options: RedisOptions,
+    /// Lease key → this instance's token in it.
+    held: Mutex<HashMap<String, String>>,
+    healthy: AtomicBool,
+    counters: Counters,
+    save_script: Script,
+    delete_script: Script,
+    release_script: Script,
+    count_script: Script,
+}
+
+impl std::fmt::Debug for RedisStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // The URL may carry a password: never shown.
+        f.debug_struct("RedisStore")
+            .field("options", &self.options)
+            .finish_non_exhaustive()
+    }
+}
+
+impl RedisStore {
+    /// A store at `url` (`redis://[user:password@]host[:port][/db]`). The connection is made
+    /// on first use and remade after a failure, so this succeeds while Redis is down.
+    pub fn connect(url: &str, options: RedisOptions) -> Result<Self, StoreError> {
+        let client = redis::Client::open(url).map_err(|_| {
+            StoreError::Io(
+                "REDIS_URL is not a usable Redis URL: use redis://[user:password@]host[:port][/db]"
+                    .to_owned(),
+            )
+        })?;
+        let config = ConnectionManagerConfig::new()
+            .set_connection_timeout(Some(options.timeout))
+            .set_response_timeout(Some(options.timeout))
+            .set_number_of_retries(1)
+            .set_max_delay(options.timeout);
+        let connection = ConnectionManager::new_lazy_with_config(client, config)
+            .map_err(|error| StoreError::Io(format!("cannot set up Redis: {error}")))?;
+        Ok(Self {
+            connection,
+            options,
+            held: Mutex::default(),
+            healthy: AtomicBool::new(true),
+            counters: Counters::default(),
+            save_script: Script::new(SAVE_IF_NEWER),
+            delete_script: Script::new(DELETE_IF_VALUE),
+            release_script: Script::new(RELEASE_IF_HOLDER),
+            count_script: Script::new(COUNT_FETCH),
+        })
+    }
+
+    /// The options in use.
+    pub fn options(&self) -> &RedisOptions {
+        &self.options
+    }
+
+    /// Who holds the refresh lease of `kind` now (the [`RedisOptions::instance`] written in
+    /// it), if anyone: for operators and tests.
+    pub async fn lease_holder(
+        &self,
+        app_id: &str,
+        kind: CredentialKind,
+    ) -> Result<Option<String>, StoreError> {
+        let lease = self.lease_key(app_id, kind)?;
+        let token: Option<String> = self
+            .run(|mut connection| async move {
+                redis::cmd("GET")
+                    .arg(&lease)
+                    .query_async(&mut connection)
+                    .await
+            })
+            .await?;
+        Ok(token.map(|token| match token.rsplit_once('/') {
+            Some((instance, _)) => instance.to_owned(),
+            None => token,
+        }))
+    }
+
+    fn key(&self, app_id: &str, kind: CredentialKind) -> Result<String, StoreError> {
+        let safe = !app_id.is_empty()
+            && app_id.len() <= 64
+            && app_id
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+        if !safe {
+            return Err(StoreError::InvalidAppId(app_id.chars().take(64).collect()));
+        }
+        Ok(format!("{}:{app_id}:{kind}", self.options.prefix))
+    }
+
+    fn lease_key(&self, app_id: &str, kind: CredentialKind) -> Result<String, StoreError> {
+        Ok(format!("{}:lease", self.key(app_id, kind)?))
+    }
+
+    fn quota_key(
+        &self,
+        app_id: &str,
+        kind: CredentialKind,
+        day: u64,
+    ) -> Result<String, StoreError> {
+        self.key(app_id, kind)?;
+        Ok(format!(
+            "{}:{app_id}:quota:{kind}:{day}",
+            self.options.prefix
+        ))
+    }
+
+    fn held(&self) -> std::sync::MutexGuard<'_, HashMap<String, String>> {
+        self.held
+            .lock()
+            .unwrap_or_else(|poison| poison.into_inner())
+    }
+
+    /// Runs one Redis operation with the timeout, counting and logging failures: loudly on the
+    /// first one after a success, and once more when Redis answers again.
+    async fn run<T, F, Fut>(&self, operation: F) -> Result<T, StoreError>
+    where
+        F: FnOnce(ConnectionManager) -> Fut,
+        Fut: Future<Output = redis::RedisResult<T>>,
+    {
+        let result = tokio::time::timeout(self.options.timeout, operation(self.connection.clone()))
+            .await
+            .map_err(|_| format!("no answer within {:?}", self.options.timeout))
+            .and_then(|result| result.map_err(|error| error.to_string()));
+        match result {
+            Ok(value) => {
+                if !self.healthy.swap(true, Ordering::Relaxed) {
+                    tracing::info!("Redis answers again: credentials are shared again");
+                }
+                Ok(value)
+            }
+            Err(error) => {
+                bump(&self.counters.errors);
+                if self.healthy.swap(false, Ordering::Relaxed) {
+                    tracing::error!(%error, "Redis is unreachable: serving credentials from memory while they are valid; instances no longer share fetches");
+                } else {
+                    tracing::debug!(%error, "Redis still unreachable");
+                }
+                Err(StoreError::Io(format!("Redis: {error}")))
+            }
+        }
+    }
+
+    /// The stored credential, read from its hash.
+    async fn read(
+        &self,
+        app_id: &str,
+        kind: CredentialKind,
+    ) -> Result<Option<StoredCredential>, StoreError> {
+        let key = self.key(app_id, kind)?;
+        let fields: HashMap<String, String> = self
+            .run(|mut connection| async move {
+                redis::cmd("HGETALL")
+                    .arg(&key)
+                    .query_async(&mut connection)
+                    .await
+            })
+            .await?;
+        if fields.is_empty() {
+            return Ok(None);
+        }
+        let number = |name: &str| fields.get(name).and_then(|value| value.parse::<u64>().ok());
+        match (
+            fields.get("value"),
+            number("fetched_at"),
+            number("expires_at"),
+        ) {
+            (Some(value), Some(fetched_at), Some(expires_at)) if !value.is_empty() => {
+                Ok(Some(StoredCredential {
+                    kind,
+                    value: Secret::new(value.clone()),
+                    fetched_at,
+                    expires_at,
+                }))
+            }
+            _ => {
+                tracing::warn!(%kind, "ignoring a malformed credential in Redis");
+                Ok(None)
+            }
+        }
+    }
+
+    /// Tries to take the lease; true when taken.
+    async fn take_lease(&self, lease: &str, token: &str) -> Result<bool, StoreError> {
+        let lease_ms = u64::try_from(self.options.lease.as_millis())
+            .unwrap_or(u64::MAX)
+            .max(1);
+        let taken: Option<String> = self
+            .run(|mut connection| async move {
+                redis::cmd("SET")
+                    .arg(lease)
+                    .arg(token)
+                    .arg("NX")
+                    .arg("PX")
+                    .arg(lease_ms)
+                    .query_async(&mut connection)
+                    .await
+            })
+            .await?;
+        Ok(taken.is_some())
+    }
+}
+
+/// Whether `stored` was written after `baseline` was read: another instance refreshed.
+fn replaced(stored: &StoredCredential, baseline: Option<&StoredCredential>) -> bool {
+    baseline.is_none_or(|baseline| {
+        stored.value != baseline.value && stored.fetched_at >= baseline.fetched_at
+    })
+}
+
+#[async_trait]
+impl CredentialStore for RedisStore {
+    async fn load(
+        &self,
+        app_id: &str,
+        kind: CredentialKind,
+    ) -> Result<Option<StoredCredential>, StoreError> {
+        self.read(app_id, kind).await
+    }
+
+    async fn save(&self, app_id: &str, credential: &StoredCredential) -> Result<bool, StoreError> {
+        let key = self.key(app_id, credential.kind)?;
+        let ttl = credential.lifetime().saturating_add(60);
+        let written: i64 = self
+            .run(|mut connection| async move {
+                self.save_script
+                    .key(&key)
+                    .arg(credential.value.expose())
+                    .arg(credential.fetched_at)
+                    .arg(credential.expires_at)
+                    .arg(ttl)
+                    .invoke_async(&mut connection)
+                    .await
+            })
+            .await?;
+        Ok(written == 1)
+    }
+
+    async fn invalidate(
+        &self,
+        app_id: &str,
+        kind: CredentialKind,
+        value: &Secret,
+    ) -> Result<bool, StoreError> {
+        let key = self.key(app_id, kind)?;
+        let deleted: i64 = self
+            .run(|mut connection| async move {
+                self.delete_script
+                    .key(&key)
+                    .arg(value.expose())
+                    .invoke_async(&mut connection)
+                    .await
+            })
+            .await?;
+        Ok(deleted == 1)
+    }
+
+    /// Takes the lease, or waits (polling, bounded by [`RedisOptions::wait`]) while another
+    /// instance holds it and adopts what that instance writes. A lease whose holder died
+    /// expires and is taken here. Out of time, the fetch proceeds without the lease.
+    async fn begin_refresh(
+        &self,
+        app_id: &str,
+        kind: CredentialKind,
+    ) -> Result<RefreshPermit, StoreError> {
+        let lease = self.lease_key(app_id, kind)?;
+        let baseline = self.read(app_id, kind).await?;
+        let token = format!("{}/{}", self.options.instance, crate::nonce::nonce());
+        let deadline = Instant::now() + self.options.wait;
+        let mut waited = false;
+        loop {
+            if waited {
+                if let Some(stored) = self.read(app_id, kind).await? {
+                    if replaced(&stored, baseline.as_ref()) {
+                        bump(&self.counters.adopted);
+                        tracing::debug!(%kind, "adopting the credential another instance fetched");
+                        return Ok(RefreshPermit::Adopt(stored));
+                    }
+                }
+            }
+            if self.take_lease(&lease, &token).await? {
+                bump(&self.counters.acquired);
+                self.held().insert(lease.clone(), token);
+                // The previous holder may have written and released between our two reads.
+                return Ok(match self.read(app_id, kind).await {
+                    Ok(Some(stored)) if replaced(&stored, baseline.as_ref()) => {
+                        RefreshPermit::Adopt(stored)
+                    }
+                    _ => RefreshPermit::Proceed,
+                });
+            }
+            if !waited {
+                waited = true;
+                bump(&self.counters.waits);
+                tracing::debug!(%kind, "another instance is refreshing; waiting for it");
+            }
+            if Instant::now() >= deadline {
+                bump(&self.counters.timeouts);
+                tracing::warn!(%kind, wait = ?self.options.wait, "waited too long for another instance's refresh; fetching without the lease");
+                return Ok(RefreshPermit::Proceed);
+            }
+            tokio::time::sleep(self.options.poll).await;
+        }
+    }
+
+    async fn end_refresh(&self, app_id: &str, kind: CredentialKind) {
+        let Ok(lease) = self.lease_key(app_id, kind) else {
+            return;
+        };
+        let Some(token) = self.held().remove(&lease) else {
+            return;
+        };
+        let released: Result<i64, StoreError> = self
+            .run(|mut connection| async move {
+                self.release_script
+                    .key(&lease)
+                    .arg(&token)
+                    .invoke_async(&mut connection)
+                    .await
+            })
+            .await;
+        match released {
+            Ok(1) => {}
+            Ok(_) => {
+                tracing::warn!(%kind, "the refresh lease had expired before the fetch ended; raise the lease");
+            }
+            Err(error) => {
+                tracing::warn!(%kind, %error, "could not release the refresh lease; it expires by itself");
+            }
+        }
+    }
+
+    async fn count_fetch(
+        &self,
+        app_id: &str,
+        kind: CredentialKind,
+        day: u64,
+    ) -> Result<Option<u64>, StoreError> {
+        let key = self.quota_key(app_id, kind, day)?;
+        let count: u64 = self
+            .run(|mut connection| async move {
+                self.count_script
+                    .key(&key)
+                    .invoke_async(&mut connection)
+                    .await
+            })
+            .await?;
+        Ok(Some(count))
+    }
+
+    async fn fetches_on(
+        &self,
+        app_id: &str,
+        kind: CredentialKind,
+        day: u64,
+    ) -> Result<Option<u64>, StoreError> {
+        let key = self.quota_key(app_id, kind, day)?;
+        let count: Option<u64> = self
+            .run(|mut connection| async move {
+                redis::cmd("GET")
+                    .arg(&key)
+                    .query_async(&mut connection)
+                    .await
+            })
+            .await?;
+        Ok(Some(count.unwrap_or_default()))
+    }
+
+    fn lease_stats(&self) -> Option<LeaseStats> {
+        let read = |counter: &AtomicU64| counter.load(Ordering::Relaxed);
+        Some(LeaseStats {
+            acquired: read(&self.counters.acquired),
+            waits: read(&self.counters.waits),
+            adopted: read(&self.counters.adopted),
+            timeouts: read(&self.counters.timeouts),
+            errors: read(&self.counters.errors),
+        })
+    }
+}
