@@ -5,6 +5,7 @@
 pub mod catalog_api;
 pub mod config;
 pub mod http_error;
+pub mod rate_limit;
 pub mod router;
 pub mod shutdown;
 pub mod simulator_api;

@@ -85,7 +85,7 @@ impl FromServerFnError for ApiError {
     type Encoder = JsonEncoding;
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
-        match value {
+        let error = match value {
             ServerFnErrorErr::Args(message) | ServerFnErrorErr::Deserialization(message) => {
                 ApiError::bad_input(format!("the request's arguments are malformed: {message}"))
             }
@@ -94,7 +94,17 @@ impl FromServerFnError for ApiError {
                 format!("the request did not reach the server: {message}"),
             ),
             other => ApiError::new(ErrorKind::Internal, other.to_string()),
+        };
+        // Arguments that do not decode are the caller's mistake: answer with the error's
+        // status (server_fn would answer 500), as `respond` does for the functions' own errors.
+        #[cfg(feature = "ssr")]
+        if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+            response.set_status(
+                http::StatusCode::from_u16(error.kind.status())
+                    .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR),
+            );
         }
+        error
     }
 }
 
