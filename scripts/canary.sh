@@ -17,7 +17,7 @@ mkdir -p "$out/responses"
 
 random() { LC_ALL=C tr -dc "$1" </dev/urandom | head -c "$2" || true; }
 secret="CANARY$(random 'A-Za-z0-9' 26)"     # an AppSecret: 32 letters or digits
-app_id="wxcanary$(random 'a-z0-9' 8)"       # an appId: wx + 16 letters or digits
+app_id="wxcanary$(random 'a-z0-9' 10)"      # an appId: wx + 16 letters or digits
 
 cargo build --quiet -p wechat --example fake_wechat
 FAKE_APP_ID="$app_id" FAKE_APP_SECRET="$secret" target/debug/examples/fake_wechat \
@@ -49,7 +49,7 @@ fi
 )
 
 curl -fsS "$base/__canary/issued" >"$out/issued.txt"
-grep -E '^FAKE_[A-Z_]+_[0-9A-Za-z]+$' "$out/issued.txt" >"$out/patterns.txt" || true
+grep -v '^$' "$out/issued.txt" >"$out/patterns.txt" || true
 echo "$secret" >>"$out/patterns.txt"
 
 fail() {

@@ -177,6 +177,13 @@ fn cold_cases() -> Vec<Cold> {
             ticket: Expect::Served { calls: 2 },
         },
         Cold {
+            name: "errcode 40001",
+            fault: errcode(40001),
+            times: 1,
+            token: upstream(Some(40001), 1),
+            ticket: Expect::Served { calls: 2 },
+        },
+        Cold {
             name: "errcode 42001 twice",
             fault: errcode(42001),
             times: 2,
