@@ -419,3 +419,27 @@ async fn hosts_outside_the_safe_domains_get_403_naming_the_host() {
     );
     assert_eq!(answer.status, StatusCode::OK, "{}", answer.text);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn streamed_bodies_over_64_kib_without_a_length_get_413_too() {
+    let app = app(&[]).await;
+    let big = format!("url={}", "a".repeat(router::MAX_BODY_BYTES + 1));
+    for (path, content_type) in [
+        ("/api/js_config", "application/x-www-form-urlencoded"),
+        ("/api/tools/card-signature", "application/json"),
+    ] {
+        // No Content-Length (as with a chunked upload): the cap only sees the size while
+        // the body is read.
+        let request = Request::post(path)
+            .header("content-type", content_type)
+            .body(Body::from(big.clone()))
+            .unwrap();
+        let response = app.router.clone().oneshot(request).await.unwrap();
+        let status = response.status();
+        let bytes = response.into_body().collect().await.unwrap().to_bytes();
+        let text = String::from_utf8_lossy(&bytes);
+        assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE, "{path}: {text}");
+        let json: Value = serde_json::from_str(&text).unwrap_or_default();
+        assert_eq!(json["kind"], "bad_input", "{path}: {text}");
+    }
+}
