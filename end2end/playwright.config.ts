@@ -4,6 +4,8 @@ import { defineConfig } from '@playwright/test';
 // running `scripts/run.sh` does not interfere. Started and stopped by Playwright.
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
+// The secrets canary (scripts/canary.sh) keeps every server log line in this file.
+const SERVER_LOG = process.env.E2E_SERVER_LOG;
 
 const chromiumArgs = [
   '--no-sandbox',
@@ -38,7 +40,7 @@ export default defineConfig({
     { name: 'ssr', testMatch: /.*\.ssr\.spec\.ts/, use: { javaScriptEnabled: false } },
   ],
   webServer: {
-    command: 'target/release/server',
+    command: SERVER_LOG ? `target/release/server >>'${SERVER_LOG}' 2>&1` : 'target/release/server',
     cwd: '..',
     url: `${BASE_URL}/healthz`,
     reuseExistingServer: false,

@@ -28,5 +28,8 @@ cargo leptos build --release
 step "end-to-end (Playwright, Debian's Chromium)"
 (cd end2end && npx playwright test)
 
+step "secrets canary (Playwright in live mode against a fake WeChat API)"
+scripts/canary.sh
+
 echo
 echo "all checks passed"

@@ -151,7 +151,15 @@ impl WechatGateway {
             .service
             .card_sign(&filter)
             .await
-            .map_err(api_error)?;
+            .map_err(|error| match error {
+                // The core calls it shop_id (its name in wx.chooseCard); the caller sent location_id.
+                wechat::Error::InvalidInput {
+                    field: "shop_id",
+                    problem,
+                } => ApiError::bad_input(format!("location_id {problem}"))
+                    .with_hint("correct the argument and send the request again"),
+                other => api_error(other),
+            })?;
         Ok(CardSignature {
             card_sign: params.card_sign,
             timestamp: params.timestamp,
@@ -198,7 +206,15 @@ impl WechatGateway {
             .service
             .decrypt_card_code(encrypt_code)
             .await
-            .map_err(api_error)
+            .map_err(|error| match error.errcode() {
+                // "invalid serial code": the caller's code, not WeChat, is at fault.
+                Some(ERRCODE_INVALID_SERIAL_CODE) => ApiError::bad_input(
+                    "encrypt_code is not a code WeChat can decrypt (errcode 40056 invalid serial code)",
+                )
+                .with_errcode(ERRCODE_INVALID_SERIAL_CODE)
+                .with_hint("pass the encrypt_code wx.chooseCard returned, unchanged and encoded with encodeURIComponent"),
+                _ => api_error(error),
+            })
     }
 
     /// Checks a `wx.config` the way WeChat's client does: the page's domain, the appId,
@@ -334,6 +350,9 @@ fn now_seconds() -> u64 {
 }
 
 /// Maps the core's error onto the page-facing error.
+/// `40056` of `/card/code/decrypt`: the encrypt_code is not one WeChat issued.
+const ERRCODE_INVALID_SERIAL_CODE: i64 = 40056;
+
 pub fn api_error(error: wechat::Error) -> ApiError {
     use wechat::Error as E;
     let kind = match &error {

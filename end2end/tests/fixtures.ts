@@ -1,7 +1,44 @@
 import { test as base, expect } from '@playwright/test';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+/// Set by scripts/canary.sh: every response body and every page's final DOM is saved under
+/// it, so the script can prove no secret reached the browser.
+const canaryDir = process.env.CANARY_DIR;
 
 /// Fails any test whose page logged a console error or threw (catches hydration panics).
-export const test = base.extend<{ pageErrors: string[] }>({
+export const test = base.extend<{ pageErrors: string[]; canaryRecorder: void }>({
+  canaryRecorder: [
+    async ({ page }, use, testInfo) => {
+      if (!canaryDir) {
+        await use();
+        return;
+      }
+      const dir = path.join(canaryDir, `${testInfo.project.name}-${testInfo.testId}`);
+      fs.mkdirSync(dir, { recursive: true });
+      const saved: Promise<void>[] = [];
+      let count = 0;
+      page.on('response', (response) => {
+        const file = path.join(dir, `${String(count++).padStart(4, '0')}.response`);
+        const head = `${response.status()} ${response.url()}\n${JSON.stringify(response.headers())}\n\n`;
+        saved.push(
+          response.body().then(
+            (body) => fs.promises.writeFile(file, Buffer.concat([Buffer.from(head), body])),
+            // Redirects and aborted requests have no body; their headers still count.
+            () => fs.promises.writeFile(file, head),
+          ),
+        );
+      });
+      await use();
+      try {
+        fs.writeFileSync(path.join(dir, 'final.html'), await page.content());
+      } catch {
+        // The page may already be gone (a test that closed it).
+      }
+      await Promise.all(saved);
+    },
+    { auto: true },
+  ],
   pageErrors: [
     async ({ page }, use) => {
       const errors: string[] = [];

@@ -1,4 +1,4 @@
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures';
 
 // With JavaScript off, pages are still complete: the server renders everything.
 test('home renders without JavaScript', async ({ page }) => {

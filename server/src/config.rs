@@ -1,5 +1,6 @@
 //! Settings from flags, environment and `.env`, checked before anything starts.
 
+use crate::rate_limit::RateLimit;
 use crate::telemetry::LogFormat;
 use clap::Parser;
 use std::{net::SocketAddr, path::PathBuf, time::Duration};
@@ -70,6 +71,19 @@ pub struct Settings {
     /// Use `/cgi-bin/stable_token` instead of `/cgi-bin/token` for the access_token.
     #[arg(long, env = "WECHAT_STABLE_TOKEN", default_value_t = false)]
     pub stable_token: bool,
+
+    /// Signing requests (`/api/js_config`, card and pay signatures) allowed per second per
+    /// client IP; 0 = no limit.
+    #[arg(long, env = "SIGN_RATE_LIMIT", default_value_t = 0)]
+    pub sign_rate_limit: u32,
+
+    /// Signing requests a client may make at once (the token bucket's size).
+    #[arg(long, env = "SIGN_RATE_BURST", default_value_t = 20)]
+    pub sign_rate_burst: u32,
+
+    /// Take the client IP from the first `X-Forwarded-For` hop (only behind a proxy that sets it).
+    #[arg(long, env = "TRUST_FORWARDED", default_value_t = false)]
+    pub trust_forwarded: bool,
 }
 
 /// A setting that cannot be used, with what to do about it.
@@ -97,6 +111,8 @@ pub enum ConfigError {
     RedisLeaseOutOfRange(u64),
     #[error("WECHAT_TIMEOUT_SECS must be between 1 and 60, got {0}")]
     TimeoutOutOfRange(u64),
+    #[error("SIGN_RATE_BURST must be at least 1 when SIGN_RATE_LIMIT is set")]
+    RateBurstZero,
 }
 
 /// WeChat credentials for live mode. The secret has no `Debug` output.
@@ -130,6 +146,8 @@ pub struct Config {
     pub site_addr: SocketAddr,
     pub upstream_timeout: Duration,
     pub stable_token: bool,
+    /// Per-client limit on the signing endpoints.
+    pub sign_rate_limit: RateLimit,
 }
 
 impl Config {
@@ -195,6 +213,7 @@ impl Settings {
         if !(1..=60).contains(&self.upstream_timeout_secs) {
             return Err(ConfigError::TimeoutOutOfRange(self.upstream_timeout_secs));
         }
+        let sign_rate_limit = self.rate_limit()?;
         Ok(Config {
             credentials,
             api_base: self.api_base.trim_end_matches('/').to_owned(),
@@ -206,6 +225,18 @@ impl Settings {
             site_addr: self.site_addr,
             upstream_timeout: Duration::from_secs(self.upstream_timeout_secs),
             stable_token: self.stable_token,
+            sign_rate_limit,
+        })
+    }
+
+    fn rate_limit(&self) -> Result<RateLimit, ConfigError> {
+        if self.sign_rate_limit > 0 && self.sign_rate_burst == 0 {
+            return Err(ConfigError::RateBurstZero);
+        }
+        Ok(RateLimit {
+            per_second: self.sign_rate_limit,
+            burst: self.sign_rate_burst,
+            trust_forwarded: self.trust_forwarded,
         })
     }
 }
@@ -309,6 +340,22 @@ mod tests {
             .validate()
             .unwrap_err();
         assert!(matches!(err, ConfigError::SafeDomainMalformed(_)));
+    }
+
+    #[test]
+    fn the_sign_rate_limit_is_off_by_default_and_needs_a_burst() {
+        let config = settings(&[]).validate().unwrap();
+        assert!(!config.sign_rate_limit.is_on());
+        let config = settings(&["--sign-rate-limit", "5", "--trust-forwarded"])
+            .validate()
+            .unwrap();
+        assert_eq!(config.sign_rate_limit.per_second, 5);
+        assert_eq!(config.sign_rate_limit.burst, 20);
+        assert!(config.sign_rate_limit.trust_forwarded);
+        let err = settings(&["--sign-rate-limit", "5", "--sign-rate-burst", "0"])
+            .validate()
+            .unwrap_err();
+        assert_eq!(err, ConfigError::RateBurstZero);
     }
 
     #[test]

@@ -6,6 +6,7 @@ pub mod catalog_api;
 pub mod config;
 pub mod http_error;
 pub mod metrics;
+pub mod rate_limit;
 pub mod router;
 pub mod shutdown;
 pub mod simulator_api;

@@ -1,7 +1,7 @@
 //! Starts the playground: `server --help` lists every setting.
 
 use clap::Parser;
-use server::{config::Settings, router, shutdown, telemetry};
+use server::{config::Settings, rate_limit, router, shutdown, telemetry};
 
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
@@ -27,7 +27,7 @@ async fn main() -> std::process::ExitCode {
             return std::process::ExitCode::from(1);
         }
     };
-    let app = router::router(state);
+    let app = rate_limit::apply(router::router(state), config.sign_rate_limit);
 
     let listener = match tokio::net::TcpListener::bind(config.site_addr).await {
         Ok(listener) => listener,
@@ -42,9 +42,12 @@ async fn main() -> std::process::ExitCode {
         "listening on http://{}",
         config.site_addr
     );
-    if let Err(error) = axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown::signal())
-        .await
+    if let Err(error) = axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown::signal())
+    .await
     {
         eprintln!("error: server stopped: {error}");
         return std::process::ExitCode::from(1);

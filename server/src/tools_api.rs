@@ -1,7 +1,7 @@
 //! Public signature tools, like WeChat's own signature sandbox: they compute from the
 //! caller's inputs and touch no credential of this server.
 
-use crate::http_error::HttpError;
+use crate::http_error::{HttpError, JsonBody};
 use axum::Json;
 use wechat::signature::tools::{
     sign_jsapi_string1, sign_sorted_values, JsapiString1Request, JsapiString1Signature,
@@ -13,7 +13,7 @@ const MAX_VALUE: usize = 4096;
 
 /// `POST /api/tools/jsapi-signature`: string1 and its SHA-1.
 pub async fn jsapi_signature(
-    Json(request): Json<JsapiString1Request>,
+    JsonBody(request): JsonBody<JsapiString1Request>,
 ) -> Result<Json<JsapiString1Signature>, HttpError> {
     for (name, value) in [
         ("jsapi_ticket", &request.jsapi_ticket),
@@ -32,7 +32,7 @@ pub async fn jsapi_signature(
 
 /// `POST /api/tools/card-signature`: the values sorted, joined, and their SHA-1.
 pub async fn card_signature(
-    Json(request): Json<SortedValuesRequest>,
+    JsonBody(request): JsonBody<SortedValuesRequest>,
 ) -> Result<Json<SortedValuesSignature>, HttpError> {
     if let Some(long) = request.values.iter().find(|v| v.len() > MAX_VALUE) {
         return Err(HttpError::bad_request(format!(

@@ -85,7 +85,14 @@ impl FromServerFnError for ApiError {
     type Encoder = JsonEncoding;
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
-        match value {
+        // The body cap cut the body off while it was read (no Content-Length): http-body's
+        // `LengthLimitError` says so in these words.
+        let too_large = matches!(&value, ServerFnErrorErr::Args(m) | ServerFnErrorErr::Deserialization(m) if m.contains("length limit exceeded"));
+        let error = match value {
+            _ if too_large => ApiError::bad_input(
+                "the request body is over the server's size limit of 65536 bytes",
+            )
+            .with_hint("send only the page URL and the fields the endpoint takes"),
             ServerFnErrorErr::Args(message) | ServerFnErrorErr::Deserialization(message) => {
                 ApiError::bad_input(format!("the request's arguments are malformed: {message}"))
             }
@@ -94,7 +101,20 @@ impl FromServerFnError for ApiError {
                 format!("the request did not reach the server: {message}"),
             ),
             other => ApiError::new(ErrorKind::Internal, other.to_string()),
+        };
+        // Arguments that do not decode are the caller's mistake: answer with the error's
+        // status (server_fn would answer 500), as `respond` does for the functions' own errors.
+        #[cfg(feature = "ssr")]
+        if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+            let status = if too_large {
+                http::StatusCode::PAYLOAD_TOO_LARGE
+            } else {
+                http::StatusCode::from_u16(error.kind.status())
+                    .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR)
+            };
+            response.set_status(status);
         }
+        error
     }
 }
 

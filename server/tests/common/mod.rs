@@ -1,0 +1,263 @@
+//! A server in live mode on a real socket, its WeChat API being the fake on another real
+//! socket: what the fault, rate-limit and bad-input tests drive over HTTP.
+#![allow(dead_code)] // each test binary uses part of it
+
+use clap::Parser;
+use leptos::prelude::LeptosOptions;
+use serde_json::Value;
+use server::{config::Settings, rate_limit, router};
+use std::net::SocketAddr;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use wechat::client::{Endpoint, TicketKind};
+use wechat::credentials::{
+    CredentialKind, CredentialService, CredentialStore, FileStore, StoredCredential,
+};
+use wechat::fake::{FakeConfig, FakeHandle, FakeWechat};
+use wechat::Secret;
+
+/// A well-formed appId and AppSecret for live mode (the fake accepts exactly these).
+pub const APP_ID: &str = "wx0123456789abcdef";
+pub const APP_SECRET: &str = "CANARY0secret0123456789abcdefXYZ";
+/// Bound on any wait: reaching it means the behaviour under test is broken.
+pub const PATIENCE: Duration = Duration::from_secs(15);
+
+/// The fake WeChat API, before a server is started against it.
+pub struct Upstream {
+    pub fake: FakeHandle,
+    pub http: reqwest::Client,
+    pub state_dir: tempfile::TempDir,
+}
+
+/// How a credential is put in the state file before the server starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Seed {
+    /// Fetched just now.
+    Fresh,
+    /// Fetched 7000 s ago: inside its renewal margin, valid for 200 s more.
+    Renewable,
+}
+
+pub fn now() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or_default()
+}
+
+impl Upstream {
+    /// The fake for [`APP_ID`], with WeChat's numbers except `adjust`'s.
+    pub async fn new(adjust: impl FnOnce(FakeConfig) -> FakeConfig) -> Self {
+        let fake = FakeWechat::spawn(adjust(FakeConfig::new(APP_ID, APP_SECRET)))
+            .await
+            .expect("bind the fake");
+        Self {
+            fake,
+            http: reqwest::Client::new(),
+            state_dir: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    /// A token from the fake over HTTP, as another process of ours would have fetched it.
+    pub async fn issue_token(&self) -> String {
+        let answer: Value = self
+            .http
+            .get(format!("{}/cgi-bin/token", self.fake.base_url))
+            .query(&[
+                ("grant_type", "client_credential"),
+                ("appid", APP_ID),
+                ("secret", APP_SECRET),
+            ])
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        answer["access_token"].as_str().unwrap().to_owned()
+    }
+
+    /// A ticket from the fake over HTTP.
+    pub async fn issue_ticket(&self, token: &str, kind: TicketKind) -> String {
+        let answer: Value = self
+            .http
+            .get(format!("{}/cgi-bin/ticket/getticket", self.fake.base_url))
+            .query(&[("access_token", token), ("type", kind.type_param())])
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        answer["ticket"].as_str().unwrap().to_owned()
+    }
+
+    /// Writes `value` as `kind` into the state file the server will load.
+    pub async fn seed(&self, kind: CredentialKind, value: &str, seed: Seed) {
+        let fetched_at = match seed {
+            Seed::Fresh => now(),
+            Seed::Renewable => now() - 7000,
+        };
+        let credential = StoredCredential::new(kind, Secret::new(value), fetched_at, 7200);
+        FileStore::new(self.state_dir.path())
+            .save(APP_ID, &credential)
+            .await
+            .expect("seed the state file");
+    }
+
+    /// Starts the server in live mode against this fake, with extra flags.
+    pub async fn start(self, args: &[&str]) -> Live {
+        let dir = self.state_dir.path().to_str().unwrap().to_owned();
+        let base = self.fake.base_url.clone();
+        let mut argv = vec![
+            "server",
+            "--state-dir",
+            &dir,
+            "--app-id",
+            APP_ID,
+            "--app-secret",
+            APP_SECRET,
+            "--api-base",
+            &base,
+            "--upstream-timeout-secs",
+            "1",
+        ];
+        argv.extend_from_slice(args);
+        let config = Settings::try_parse_from(argv).unwrap().validate().unwrap();
+        let options = LeptosOptions::builder()
+            .output_name("wechat-playground")
+            .build();
+        let (state, background) = router::state_with_options(&config, options).await.unwrap();
+        let service = state.wechat.service().clone();
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let address = listener.local_addr().unwrap();
+        let app = rate_limit::apply(router::router(state), config.sign_rate_limit);
+        tokio::spawn(async move {
+            axum::serve(
+                listener,
+                app.into_make_service_with_connect_info::<SocketAddr>(),
+            )
+            .await
+            .unwrap();
+        });
+        Live {
+            base: format!("http://{address}"),
+            http: self.http,
+            fake: self.fake,
+            service,
+            _background: background,
+            _state_dir: self.state_dir,
+        }
+    }
+}
+
+/// A running server and the fake it talks to.
+pub struct Live {
+    pub base: String,
+    pub http: reqwest::Client,
+    pub fake: FakeHandle,
+    /// The server's credential cache (to wait for a renewal to finish, never to serve).
+    pub service: CredentialService,
+    _background: server::wechat_setup::Background,
+    _state_dir: tempfile::TempDir,
+}
+
+/// A response: status, headers and body as JSON (`Null` when it is not JSON).
+pub struct Answer {
+    pub status: u16,
+    pub headers: reqwest::header::HeaderMap,
+    pub text: String,
+    pub json: Value,
+}
+
+impl Live {
+    /// `POST path` with a form body.
+    pub async fn form(&self, path: &str, form: &[(&str, &str)]) -> Answer {
+        let response = self
+            .http
+            .post(format!("{}{path}", self.base))
+            .form(form)
+            .send()
+            .await
+            .unwrap();
+        answer(response).await
+    }
+
+    /// `POST path` with a raw body of the given content type.
+    pub async fn raw(&self, path: &str, content_type: &str, body: Vec<u8>) -> Answer {
+        let response = self
+            .http
+            .post(format!("{}{path}", self.base))
+            .header("content-type", content_type)
+            .body(body)
+            .send()
+            .await
+            .unwrap();
+        answer(response).await
+    }
+
+    pub fn calls(&self, endpoint: Endpoint) -> u64 {
+        self.fake.calls(endpoint)
+    }
+
+    /// Waits (event-driven, bounded) until `done` holds, re-checking after every finished fetch.
+    pub async fn until_fetches(&self, done: impl Fn(&CredentialService) -> bool) {
+        let mut events = self.service.fetch_events();
+        while !done(&self.service) {
+            tokio::time::timeout(PATIENCE, events.changed())
+                .await
+                .expect("the awaited fetch never finished")
+                .expect("service dropped");
+        }
+    }
+
+    /// True once a fetch of `kind` has failed (and its cooldown runs).
+    pub fn failed(&self, kind: CredentialKind) -> bool {
+        self.service
+            .status()
+            .into_iter()
+            .any(|status| status.kind == kind && status.last_error.is_some())
+    }
+}
+
+async fn answer(response: reqwest::Response) -> Answer {
+    let status = response.status().as_u16();
+    let headers = response.headers().clone();
+    let text = response.text().await.unwrap_or_default();
+    let json = serde_json::from_str(&text).unwrap_or(Value::Null);
+    Answer {
+        status,
+        headers,
+        text,
+        json,
+    }
+}
+
+/// Asserts the error shape `{kind, message, errcode, hint}`: `kind` as given, a message and a
+/// hint that say something, and nothing secret.
+pub fn assert_error_shape(answer: &Answer, kind: &str, context: &str) {
+    let body = &answer.json;
+    assert_eq!(body["kind"], kind, "{context}: {}", answer.text);
+    assert!(
+        body["message"].as_str().is_some_and(|m| !m.is_empty()),
+        "{context}: message: {}",
+        answer.text
+    );
+    assert!(
+        body.get("errcode").is_some(),
+        "{context}: errcode: {}",
+        answer.text
+    );
+    assert!(
+        body["hint"].as_str().is_some_and(|h| !h.is_empty()),
+        "{context}: hint: {}",
+        answer.text
+    );
+    assert!(
+        !answer.text.contains(APP_SECRET),
+        "{context}: secret leaked"
+    );
+    assert!(
+        !answer.text.contains("FAKE_TOKEN_"),
+        "{context}: token leaked"
+    );
+}
