@@ -5,6 +5,8 @@
 pub mod catalog_api;
 pub mod config;
 pub mod http_error;
+pub mod qa_api;
+pub mod qa_store;
 pub mod router;
 pub mod shutdown;
 pub mod simulator_api;
