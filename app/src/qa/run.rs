@@ -176,7 +176,7 @@ mod browser {
     }
 
     /// Keeps the rows in step with the session's log.
-    pub fn watch(run: QaRun, session: Session) {
+    pub fn follow_log(run: QaRun, session: Session) {
         Effect::new(move |_| {
             let log = session.log.get();
             let mut rows = run.rows.get_untracked();

@@ -47,7 +47,7 @@ pub fn QaPage() -> impl IntoView {
     Effect::new(move |_| demo::boot(session, categories.clone(), i18n));
     #[cfg(feature = "hydrate")]
     {
-        crate::qa::run::watch(run, session);
+        crate::qa::run::follow_log(run, session);
         Effect::new(move |_| crate::qa::run::gather_facts(run, session));
     }
     let ready = move || session.status.get() == ConfigStatus::Ready;
