@@ -133,7 +133,8 @@ test('comparing two runs shows what changed: an interface made to fail the secon
   await expect(row).toHaveAttribute('data-change', 'newly_failing');
   await expect(row.locator('td[data-side="a"]')).toHaveAttribute('data-status', 'ok');
   await expect(row.locator('td[data-side="b"]')).toHaveAttribute('data-status', 'fail');
-  await expect(row.locator('td[data-side="b"] .qa_errmsg')).toContainText('openAddress:fail');
+  await expect(row.locator('td[data-side="b"] .qa_errmsg')).toContainText(':fail');
+  await expect(row.locator('td[data-side="a"] .qa_errmsg')).toContainText(':ok');
   await expect(page.locator('#qa-compare tr[data-api="getNetworkType"]')).toHaveAttribute('data-change', 'same');
   await expect(page.locator('#qa-compare-summary [data-change="newly_failing"]')).toHaveAttribute('data-count', '1');
 });

@@ -20,11 +20,14 @@ struct Running {
 }
 
 async fn start(state_dir: &Path) -> Running {
+    start_with(state_dir, &[]).await
+}
+
+async fn start_with(state_dir: &Path, args: &[&str]) -> Running {
     let dir = state_dir.to_str().unwrap().to_owned();
-    let config = Settings::try_parse_from(["server", "--state-dir", &dir])
-        .unwrap()
-        .validate()
-        .unwrap();
+    let mut argv = vec!["server", "--state-dir", &dir];
+    argv.extend_from_slice(args);
+    let config = Settings::try_parse_from(argv).unwrap().validate().unwrap();
     let options = LeptosOptions::builder()
         .output_name("wechat-playground")
         .build();
@@ -264,6 +267,19 @@ async fn reports_survive_reopening_the_database() {
     // New ids continue after the old ones.
     let (_, body) = second.post(&report(good_results())).await;
     assert!(body["id"].as_i64().unwrap() > id);
+}
+
+#[tokio::test]
+async fn database_url_points_the_store_elsewhere() {
+    let state = tempfile::tempdir().unwrap();
+    let other = tempfile::tempdir().unwrap();
+    let file = other.path().join("nested").join("reports.db");
+    let url = format!("sqlite://{}", file.display());
+    let app = start_with(state.path(), &["--database-url", &url]).await;
+    let (status, _) = app.post(&report(good_results())).await;
+    assert_eq!(status, 201);
+    assert!(file.exists(), "the database is where DATABASE_URL says");
+    assert!(!state.path().join("qa-reports.sqlite").exists());
 }
 
 /// The real binary, on a free port, with `state_dir`.
