@@ -357,3 +357,40 @@ async fn reports_survive_killing_and_restarting_the_server_binary() {
         .unwrap();
     assert_eq!(exported["report"]["results"], good_results());
 }
+
+#[tokio::test]
+async fn the_qa_pages_render_on_the_server() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = start(dir.path()).await;
+    let (status, html) = app.get_text("/qa").await;
+    assert_eq!(status, 200);
+    assert!(html.contains("id=\"qa-run-safe\""));
+    assert_eq!(
+        html.matches("class=\"qa_row\"").count(),
+        app::catalog::APIS.len()
+    );
+    assert!(
+        html.contains("data-api=\"closeWindow\" data-safety=\"irreversible\""),
+        "closeWindow is marked irreversible"
+    );
+
+    let (_, empty) = app.get_text("/qa/reports").await;
+    assert!(empty.contains("id=\"qa-reports-empty\""));
+
+    let (_, a) = app.post(&report(good_results())).await;
+    let mut changed = good_results();
+    changed[0]["status"] = json!("fail");
+    changed[0]["err_msg"] = json!("checkJsApi:fail");
+    let (_, b) = app.post(&report(changed)).await;
+    let (status, html) = app
+        .get_text(&format!("/qa/compare?a={}&b={}", a["id"], b["id"]))
+        .await;
+    assert_eq!(status, 200);
+    assert!(
+        html.contains("data-api=\"checkJsApi\" data-change=\"newly_failing\""),
+        "the comparison names the newly failing interface"
+    );
+    assert!(html.contains("data-api=\"getLocation\" data-change=\"same\""));
+    let (_, list) = app.get_text("/qa/reports").await;
+    assert_eq!(list.matches("class=\"qa_report_row\"").count(), 2);
+}
