@@ -114,8 +114,9 @@ test('comparing two runs shows what changed: an interface made to fail the secon
   const first = await save(page);
 
   await openQa(page);
-  await page.locator('#wx-sim-panel summary').click();
-  await page.selectOption('#wx-sim-outcome', 'fail');
+  // The presenter's outcome for user-driven calls (the panel's select; the open panel would cover the rows).
+  await page.evaluate(() => (window as any).__wxSimulator.setOutcome('fail'));
+  await expect(page.locator('#wx-sim-outcome')).toHaveValue('fail');
   await page.click('#qa-run-openAddress');
   await expect(page.locator('.qa_row[data-api="openAddress"]')).toHaveAttribute('data-status', 'fail');
   await page.click('#qa-run-getNetworkType');
