@@ -1,6 +1,8 @@
 // Screenshots of the pages at phone (390 px) and desktop/projector (1280 px) width,
 // for docs/ and for looking at what we build. Needs a running server:
 //   BASE_URL=http://127.0.0.1:3000 node end2end/screenshots.mjs [out-dir]
+// Unless QA=0 it also makes two QA runs on the simulator (the second with openAddress
+// made to fail), saves them to that server, and shoots /qa, the report and the comparison.
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 
@@ -27,6 +29,38 @@ for (const [name, width] of Object.entries(widths)) {
     await page.screenshot({ path: file, fullPage: name === 'phone' ? false : true });
     console.log(file);
   }
+  if (process.env.QA !== '0') await qaShots(page, name);
   await context.close();
 }
 await browser.close();
+
+/// Runs QA twice (the second time with openAddress failing), saves both, shoots qa-*.png.
+async function qaShots(page, name) {
+  const run = async (outcome) => {
+    await page.goto(`${base}/qa`);
+    await page.waitForSelector('body[data-hydrated="true"]', { state: 'attached' });
+    await page.waitForSelector('#qa-run-safe:enabled');
+    await page.evaluate((o) => window.__wxSimulator.setOutcome(o), outcome);
+    await page.click('#qa-run-safe');
+    await page.waitForSelector('#qa-run-safe:enabled');
+    await page.click('#qa-run-openAddress');
+    await page.waitForSelector('.qa_row[data-api="openAddress"]:not([data-status="running"]):not([data-status="not_run"])');
+    await page.evaluate(() => document.querySelectorAll('.wxsim-overlay [data-close]').forEach((b) => b.click()));
+    await page.click('#qa-save');
+    return page.locator('#qa-saved').getAttribute('data-id');
+  };
+  const shoot = async (file) => {
+    await page.screenshot({ path: `${out}/${file}-${name}.png`, fullPage: name !== 'phone' });
+    console.log(`${out}/${file}-${name}.png`);
+  };
+  const a = await run('ok');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await shoot('qa');
+  const b = await run('fail');
+  await page.goto(`${base}/qa/reports/${a}`);
+  await page.waitForSelector('body[data-hydrated="true"]', { state: 'attached' });
+  await shoot('qa-report');
+  await page.goto(`${base}/qa/compare?a=${a}&b=${b}`);
+  await page.waitForSelector('body[data-hydrated="true"]', { state: 'attached' });
+  await shoot('qa-compare');
+}

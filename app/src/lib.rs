@@ -10,6 +10,7 @@ pub mod catalog;
 pub mod components;
 pub mod demo;
 pub mod i18n;
+pub mod qa;
 pub mod routes;
 pub mod signed_url;
 pub mod site;
@@ -67,6 +68,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/classic") ssr=SsrMode::Async view=routes::classic::ClassicPage />
                     <Route path=path!("/doctor") ssr=SsrMode::Async view=routes::doctor::DoctorPage />
                     <Route path=path!("/control") ssr=SsrMode::Async view=routes::control::ControlPage />
+                    <Route path=path!("/qa") ssr=SsrMode::Async view=routes::qa::QaPage />
+                    <Route path=path!("/qa/reports") ssr=SsrMode::Async view=routes::qa_reports::QaReportsPage />
+                    <Route path=path!("/qa/reports/:id") ssr=SsrMode::Async view=routes::qa_reports::QaReportPage />
+                    <Route path=path!("/qa/compare") ssr=SsrMode::Async view=routes::qa_reports::QaComparePage />
                     <Route path=path!("/:category") ssr=SsrMode::Async view=routes::category::CategoryPage />
                 </Routes>
             </components::layout::Layout>

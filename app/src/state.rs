@@ -11,6 +11,8 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub settings: Arc<PublicSettings>,
     pub wechat: crate::wechat_gateway::WechatGateway,
+    /// Saved QA reports.
+    pub qa_reports: Arc<dyn crate::qa::repository::ReportRepository>,
 }
 
 /// Settings that may be shown to users: no secret lives here.

@@ -147,3 +147,82 @@ text!(
     "在签名诊断中打开",
     "Open in the signature doctor"
 );
+
+// QA mode.
+text!(QA_NAV, "QA", "QA");
+text!(
+    QA_TITLE,
+    "QA 模式：逐个接口测试",
+    "QA mode: check every interface"
+);
+text!(
+    QA_TAGLINE,
+    "在这台手机、这个微信版本上跑一遍每个接口，保存记录，再和别的手机、别的版本比较。",
+    "Run every interface on this phone and WeChat version, save the record, compare it with other phones and versions."
+);
+text!(
+    QA_HOME_LINK,
+    "QA 模式：逐个接口测试并保存报告",
+    "QA mode: check every interface and keep a report"
+);
+text!(QA_QR, "在另一台手机上打开 QA", "Open QA on another phone");
+text!(
+    QA_QR_HINT,
+    "扫码在另一台手机上开始一次新的 QA 运行；保存后可在报告页比较两次运行。",
+    "Scan to start a QA run on another phone; once both are saved, compare them on the reports page."
+);
+text!(QA_DEVICE, "设备", "Device");
+text!(QA_WECHAT, "微信版本", "WeChat version");
+text!(QA_OS, "系统", "OS");
+text!(QA_SCREEN, "屏幕", "Screen");
+text!(QA_NETWORK, "网络类型", "Network type");
+text!(QA_ENV, "运行环境", "Environment");
+text!(QA_NOT_IN_WECHAT, "不在微信中", "not in WeChat");
+text!(QA_SUPPORTED, "支持", "supported");
+text!(QA_UNSUPPORTED, "不支持", "not supported");
+text!(QA_WAITING, "等待 wx.ready…", "waiting for wx.ready…");
+text!(QA_RUN_SAFE, "运行全部安全接口", "Run all safe ones");
+text!(
+    QA_RUN_SAFE_HINT,
+    "只自动运行无需用户操作、不做不可撤销之事的接口（从不运行 closeWindow），并遵守先后顺序；其余接口请逐个点按，按提示操作。",
+    "Runs, in order, only the interfaces that need no user action and change nothing irreversible (never closeWindow); tap the others one by one and do what their hint says."
+);
+text!(QA_RUN, "运行", "Run");
+text!(QA_SAVE, "保存报告", "Save report");
+text!(QA_SAVED, "已保存：", "Saved: ");
+text!(QA_REPORTS, "QA 报告", "QA reports");
+text!(QA_NOT_RUN, "未运行", "not run");
+text!(QA_OK, "成功", "ok");
+text!(QA_CANCEL, "取消", "cancel");
+text!(QA_FAIL, "失败", "fail");
+text!(QA_RUNNING, "运行中", "running");
+text!(QA_DATA, "返回数据", "Returned data");
+text!(QA_SAFE, "自动", "auto");
+text!(QA_NEEDS_USER, "需操作", "needs you");
+text!(QA_IRREVERSIBLE, "不可撤销", "irreversible");
+text!(QA_DURATION, "耗时 (ms)", "duration (ms)");
+text!(QA_TIME, "时间", "time");
+text!(QA_DATE, "日期 (UTC)", "Date (UTC)");
+text!(QA_RESULTS, "结果", "Results");
+text!(
+    QA_REPORTS_EMPTY,
+    "还没有保存的报告：在 QA 页运行后点“保存报告”。",
+    "No saved reports yet: run on the QA page, then press Save report."
+);
+text!(QA_COMPARE, "比较", "Compare");
+text!(QA_COMPARE_TITLE, "比较两次运行", "Compare two runs");
+text!(QA_EXPORT_JSON, "导出 JSON", "Export JSON");
+text!(QA_EXPORT_MD, "导出 Markdown", "Export Markdown");
+text!(
+    QA_MARKDOWN,
+    "Markdown（可直接粘贴到缺陷跟踪系统）",
+    "Markdown (ready to paste into a bug tracker)"
+);
+text!(QA_SAME, "相同", "same");
+text!(QA_NEWLY_FAILING, "新失败", "newly failing");
+text!(QA_FIXED, "已修复", "fixed");
+text!(QA_STATUS_CHANGED, "状态变化", "status changed");
+text!(QA_MESSAGE_CHANGED, "errMsg 变化", "errMsg changed");
+text!(QA_ALL_REPORTS, "全部报告", "All reports");
+text!(QA_NEW_RUN, "新的运行", "New run");
+text!(QA_SIMULATOR, "模拟器", "simulator");

@@ -56,6 +56,10 @@ pub struct Settings {
     #[arg(long, env = "STATE_DIR", default_value = "state")]
     pub state_dir: PathBuf,
 
+    /// Database for saved QA reports (`sqlite:` URL). Default: `qa-reports.sqlite` under STATE_DIR.
+    #[arg(long, env = "DATABASE_URL")]
+    pub database_url: Option<String>,
+
     /// Address to listen on.
     #[arg(long, env = "LEPTOS_SITE_ADDR", default_value = "127.0.0.1:3000")]
     pub site_addr: SocketAddr,
@@ -109,6 +113,8 @@ pub enum ConfigError {
     RedisUrlMalformed(String),
     #[error("REDIS_LEASE_MS must be between 100 and 600000, got {0}")]
     RedisLeaseOutOfRange(u64),
+    #[error("DATABASE_URL {0:?} is not a sqlite: URL: use e.g. sqlite://state/qa-reports.sqlite, or leave it unset")]
+    DatabaseUrlMalformed(String),
     #[error("WECHAT_TIMEOUT_SECS must be between 1 and 60, got {0}")]
     TimeoutOutOfRange(u64),
     #[error("SIGN_RATE_BURST must be at least 1 when SIGN_RATE_LIMIT is set")]
@@ -143,6 +149,8 @@ pub struct Config {
     /// Lifetime of an unreleased refresh lease in Redis.
     pub redis_lease: Duration,
     pub state_dir: PathBuf,
+    /// Where QA reports are stored (a `sqlite:` URL).
+    pub database_url: String,
     pub site_addr: SocketAddr,
     pub upstream_timeout: Duration,
     pub stable_token: bool,
@@ -210,6 +218,11 @@ impl Settings {
         if !(100..=600_000).contains(&self.redis_lease_ms) {
             return Err(ConfigError::RedisLeaseOutOfRange(self.redis_lease_ms));
         }
+        let database_url = match non_empty(&self.database_url) {
+            Some(url) if url.starts_with("sqlite:") => url.to_owned(),
+            Some(url) => return Err(ConfigError::DatabaseUrlMalformed(url.to_owned())),
+            None => crate::qa_store::default_url(&self.state_dir),
+        };
         if !(1..=60).contains(&self.upstream_timeout_secs) {
             return Err(ConfigError::TimeoutOutOfRange(self.upstream_timeout_secs));
         }
@@ -222,6 +235,7 @@ impl Settings {
             redis_url,
             redis_lease: Duration::from_millis(self.redis_lease_ms),
             state_dir: self.state_dir.clone(),
+            database_url,
             site_addr: self.site_addr,
             upstream_timeout: Duration::from_secs(self.upstream_timeout_secs),
             stable_token: self.stable_token,
@@ -383,5 +397,22 @@ mod tests {
         let err = settings(&["--redis-lease-ms", "5"]).validate().unwrap_err();
         assert_eq!(err, ConfigError::RedisLeaseOutOfRange(5));
         assert!(err.to_string().contains("REDIS_LEASE_MS"));
+    }
+
+    #[test]
+    fn database_url_defaults_under_the_state_dir_and_must_be_sqlite() {
+        let config = settings(&["--state-dir", "some/dir"]).validate().unwrap();
+        assert_eq!(config.database_url, "sqlite://some/dir/qa-reports.sqlite");
+        let config = settings(&["--database-url", "sqlite://elsewhere.db"])
+            .validate()
+            .unwrap();
+        assert_eq!(config.database_url, "sqlite://elsewhere.db");
+        let err = settings(&["--database-url", "postgres://db"])
+            .validate()
+            .unwrap_err();
+        assert_eq!(
+            err,
+            ConfigError::DatabaseUrlMalformed("postgres://db".into())
+        );
     }
 }

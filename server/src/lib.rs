@@ -6,6 +6,8 @@ pub mod catalog_api;
 pub mod config;
 pub mod http_error;
 pub mod metrics;
+pub mod qa_api;
+pub mod qa_store;
 pub mod rate_limit;
 pub mod router;
 pub mod shutdown;

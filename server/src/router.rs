@@ -4,7 +4,9 @@
 use crate::{
     catalog_api,
     config::Config,
-    metrics, simulator_api, tools_api,
+    metrics, qa_api,
+    qa_store::{ReportStore, StoreError},
+    simulator_api, tools_api,
     wechat_setup::{self, Background, SetupError},
 };
 use app::{
@@ -32,6 +34,8 @@ pub enum StartError {
     Leptos(String),
     #[error(transparent)]
     Wechat(#[from] SetupError),
+    #[error(transparent)]
+    Reports(#[from] StoreError),
 }
 
 /// Builds the shared state from a validated configuration and cargo-leptos' settings.
@@ -48,6 +52,7 @@ pub async fn state_with_options(
     leptos_options: LeptosOptions,
 ) -> Result<(AppState, Background), StartError> {
     let (wechat, background) = wechat_setup::start(config).await?;
+    let qa_reports = Arc::new(ReportStore::open(&config.database_url).await?);
     let state = AppState {
         leptos_options,
         settings: Arc::new(PublicSettings {
@@ -57,6 +62,7 @@ pub async fn state_with_options(
             js_safe_domains: config.js_safe_domains.clone(),
         }),
         wechat,
+        qa_reports,
     };
     Ok((state, background))
 }
@@ -84,6 +90,10 @@ pub fn router(state: AppState) -> Router {
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        // Added after the 64 KB limit: a report may be larger; the handler caps it itself
+        // (`app::qa::report::MAX_REPORT_BYTES`) and answers 413 in JSON.
+        .route("/api/qa/reports", post(qa_api::save).get(qa_api::list))
+        .route("/api/qa/reports/{file}", get(qa_api::export))
         .layer(axum::middleware::map_response(
             crate::http_error::json_payload_too_large,
         ))

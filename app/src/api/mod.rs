@@ -2,6 +2,7 @@
 
 pub mod doctor;
 pub mod error;
+pub mod qa;
 pub mod qr;
 pub mod signing;
 #[cfg(feature = "ssr")]

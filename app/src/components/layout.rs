@@ -16,6 +16,7 @@ pub fn Layout(children: Children) -> impl IntoView {
             <nav class="topbar_nav">
                 <A href="/classic">{move || i18n.t(strings::CLASSIC_NAV)}</A>
                 <A href="/doctor">{move || i18n.t(strings::DOCTOR_LINK)}</A>
+                <A href="/qa" attr:id="qa-nav">{move || i18n.t(strings::QA_NAV)}</A>
             </nav>
             <LanguageSwitch />
         </header>

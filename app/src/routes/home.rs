@@ -40,6 +40,11 @@ pub fn HomePage() -> impl IntoView {
                             {move || i18n.t(strings::CLASSIC_LINK)}
                         </a>
                     </li>
+                    <li class="label_item">
+                        <a class="label_inner" href="/qa" id="qa-link">
+                            {move || i18n.t(strings::QA_HOME_LINK)}
+                        </a>
+                    </li>
                 </ul>
             </div>
             <aside class="home_qr" id="home-qr">

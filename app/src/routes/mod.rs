@@ -6,3 +6,5 @@ pub mod control;
 pub mod doctor;
 pub mod home;
 pub mod not_found;
+pub mod qa;
+pub mod qa_reports;
