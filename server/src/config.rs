@@ -109,8 +109,10 @@ pub enum ConfigError {
     PublicUrlMalformed(String),
     #[error("JS_SAFE_DOMAINS entry {0:?} is not a host name: list bare hosts like `example.com,demo.example.org`, without scheme, port or path")]
     SafeDomainMalformed(String),
-    #[error("REDIS_URL {0:?} is not a redis:// or rediss:// URL")]
+    #[error("REDIS_URL {0:?} is not a redis:// URL")]
     RedisUrlMalformed(String),
+    #[error("REDIS_URL {0:?} asks for TLS (rediss://), which this build does not include: use redis:// on a private network, or a local TLS tunnel (e.g. stunnel) to the Redis server")]
+    RedisTlsUnsupported(String),
     #[error("REDIS_LEASE_MS must be between 100 and 600000, got {0}")]
     RedisLeaseOutOfRange(u64),
     #[error("DATABASE_URL {0:?} is not a sqlite: URL: use e.g. sqlite://state/qa-reports.sqlite, or leave it unset")]
@@ -211,7 +213,10 @@ impl Settings {
             .collect::<Result<Vec<_>, _>>()?;
         let redis_url = non_empty(&self.redis_url).map(str::to_owned);
         if let Some(url) = &redis_url {
-            if !(url.starts_with("redis://") || url.starts_with("rediss://")) {
+            if url.starts_with("rediss://") {
+                return Err(ConfigError::RedisTlsUnsupported(url.clone()));
+            }
+            if !url.starts_with("redis://") {
                 return Err(ConfigError::RedisUrlMalformed(url.clone()));
             }
         }
@@ -386,6 +391,11 @@ mod tests {
             .validate()
             .unwrap_err();
         assert!(matches!(err, ConfigError::RedisUrlMalformed(_)));
+        let err = settings(&["--redis-url", "rediss://cache.internal:6380"])
+            .validate()
+            .unwrap_err();
+        assert!(matches!(err, ConfigError::RedisTlsUnsupported(_)));
+        assert!(err.to_string().contains("redis://"), "{err}");
     }
 
     #[test]

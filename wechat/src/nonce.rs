@@ -1,6 +1,5 @@
-//! Nonces for the signatures, from the operating system's CSPRNG.
+//! Nonces for the signatures, from a cryptographically secure generator.
 
-use rand::rngs::OsRng;
 use rand::RngCore;
 
 /// Length of a generated nonce: long enough to never repeat, short enough for every WeChat
@@ -9,17 +8,19 @@ pub const NONCE_LEN: usize = 16;
 
 /// A fresh nonce of [`NONCE_LEN`] ASCII letters and digits.
 ///
-/// Drawn from the OS CSPRNG rather than a seeded PRNG, so nonces cannot be predicted or
-/// replayed (a repeated `nonce_str` also makes `addCard` fail). One system call fills a buffer;
-/// bytes are mapped by rejection sampling, so every character is equally likely.
+/// Drawn from `rand`'s thread-local CSPRNG (ChaCha, seeded and periodically reseeded from the
+/// operating system), so nonces cannot be predicted or replayed (a repeated `nonce_str` also
+/// makes `addCard` fail) without a system call per signature. Bytes are mapped by rejection
+/// sampling, so every character is equally likely.
 pub fn nonce() -> String {
     const ALPHABET: &[u8; 62] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     // 248 = 4 × 62: bytes at or above it would favour the first characters.
     const LIMIT: u8 = 248;
     let mut nonce = String::with_capacity(NONCE_LEN);
     let mut random = [0u8; 2 * NONCE_LEN];
+    let mut rng = rand::thread_rng();
     while nonce.len() < NONCE_LEN {
-        OsRng.fill_bytes(&mut random);
+        rng.fill_bytes(&mut random);
         for byte in random.iter().filter(|byte| **byte < LIMIT) {
             if nonce.len() == NONCE_LEN {
                 break;
