@@ -145,6 +145,16 @@ class Load:
     errors: int
 
 
+def median_load(runs: list[Load]) -> Load:
+    """Each figure's median over the rounds; errors are added up."""
+    return Load(
+        requests_per_s=statistics.median(run.requests_per_s for run in runs),
+        p50_ms=statistics.median(run.p50_ms for run in runs),
+        p99_ms=statistics.median(run.p99_ms for run in runs),
+        errors=sum(run.errors for run in runs),
+    )
+
+
 def to_ms(text: str) -> float:
     number, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text).groups()
     return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}[unit]
@@ -233,7 +243,8 @@ def machine() -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seconds", type=int, default=8, help="length of each wrk run")
+    parser.add_argument("--seconds", type=int, default=5, help="length of each wrk run")
+    parser.add_argument("--rounds", type=int, default=3, help="alternating noop/js_config rounds per connection count")
     parser.add_argument("--threads", type=int, default=2, help="wrk threads")
     parser.add_argument("--hydration-runs", type=int, default=7)
     args = parser.parse_args()
@@ -262,10 +273,16 @@ def main() -> None:
         wrk(server.base + "/api/js_config", body, 64, 2, args.threads)
         wrk(server.base + "/api/noop", "", 64, 2, args.threads)
         calls_before = fake_calls(fake)
-        loads: dict[tuple[str, int], Load] = {}
+        # Alternating rounds, medians taken: the machine's noise drifts over seconds, and
+        # interleaving puts both endpoints through the same drift.
+        samples: dict[tuple[str, int], list[Load]] = {}
         for connections in (64, 256):
-            for name, path, payload in (("noop", "/api/noop", ""), ("js_config", "/api/js_config", body)):
-                loads[(name, connections)] = wrk(server.base + path, payload, connections, args.seconds, args.threads)
+            for _ in range(args.rounds):
+                for name, path, payload in (("noop", "/api/noop", ""), ("js_config", "/api/js_config", body)):
+                    samples.setdefault((name, connections), []).append(
+                        wrk(server.base + path, payload, connections, args.seconds, args.threads)
+                    )
+        loads = {key: median_load(runs) for key, runs in samples.items()}
         calls_during = fake_calls(fake) - calls_before
         peak_rss = server.peak_rss_kib()
         hydrated = hydration(server.base, args.hydration_runs)
@@ -273,9 +290,12 @@ def main() -> None:
         server.stop()
 
     say(f"Machine: {machine()}; load generator (wrk, {args.threads} threads) on the same cores.")
-    say(f"Run: {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {args.seconds} s per load run.")
+    say(
+        f"Run: {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; load figures are medians of "
+        f"{args.rounds} alternating {args.seconds} s rounds per endpoint."
+    )
     say("")
-    say("| load | connections | requests/s | p50 | p99 | non-2xx/socket errors |")
+    say("| load | connections | requests/s | p50 | p99 | non-2xx/socket errors (all rounds) |")
     say("|---|---:|---:|---:|---:|---:|")
     for connections in (64, 256):
         for name in ("noop", "js_config"):
