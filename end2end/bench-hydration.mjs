@@ -1,6 +1,8 @@
 // Hydration timing for scripts/bench.py: navigation start to `body[data-hydrated]`, in
-// headless Chromium, median of several cold page loads (a new browser context each).
-//   node end2end/bench-hydration.mjs BASE_URL RUNS /,/basic,/control   → JSON {path: ms}
+// headless Chromium, median of several cold page loads (a new browser context each), and
+// the wasm files each page fetched on its way there (main bundle plus lazy chunks).
+//   node end2end/bench-hydration.mjs BASE_URL RUNS /,/basic,/control
+//     → JSON {"hydrated": {path: ms}, "wasm": {path: [file, ...]}}
 import { chromium } from 'playwright-core';
 
 const [base, runsText, pathsText] = process.argv.slice(2);
@@ -29,7 +31,7 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 
-const result = {};
+const wasm = Object.fromEntries(paths.map((p) => [p, new Set()]));
 // Interleaved so that a noisy moment on the machine hits every page alike.
 const samples = Object.fromEntries(paths.map((p) => [p, []]));
 for (let run = 0; run < runs; run += 1) {
@@ -37,12 +39,18 @@ for (let run = 0; run < runs; run += 1) {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.addInitScript(recordHydration);
+    page.on('request', (request) => {
+      const { pathname } = new URL(request.url());
+      if (pathname.endsWith('.wasm')) wasm[path].add(pathname.split('/').pop());
+    });
     await page.goto(base + path);
     await page.waitForFunction(() => window.__hydratedAt !== undefined, null, { timeout: 30_000 });
     samples[path].push(await page.evaluate(() => window.__hydratedAt));
     await context.close();
   }
 }
-for (const path of paths) result[path] = median(samples[path]);
 await browser.close();
-console.log(JSON.stringify(result));
+console.log(JSON.stringify({
+  hydrated: Object.fromEntries(paths.map((p) => [p, median(samples[p])])),
+  wasm: Object.fromEntries(paths.map((p) => [p, [...wasm[p]].sort()])),
+}));

@@ -10,9 +10,11 @@ Everything it starts listens on loopback and is stopped before it exits:
 - cold start: process start to the first successful js_config, with an empty state
   directory and with the state file of a previous run;
 - peak RSS of the server over the whole run (VmHWM);
-- page weight: the wasm, JS and CSS bundles raw, gzip -9 and brotli (q 11);
-- hydration: navigation start to `body[data-hydrated]` in headless Chromium for `/`,
-  `/basic` and `/control`, median of several runs (end2end/bench-hydration.mjs).
+- page weight: the JS and CSS bundles, the main wasm and all wasm chunks together, raw,
+  gzip -9 and brotli (q 11), and per page the wasm files Chromium actually fetched
+  (main bundle plus the lazy chunks of that page's route);
+- hydration: navigation start to `body[data-hydrated]` in headless Chromium for each page
+  in PAGES, next to `/control`, median of several runs (end2end/bench-hydration.mjs).
 """
 
 from __future__ import annotations
@@ -189,8 +191,8 @@ def wrk(url: str, body: str, connections: int, seconds: int, threads: int) -> Lo
     )
 
 
-def page_weight() -> list[tuple[str, int, int, int]]:
-    """(file, raw, gzip, brotli) bytes of each bundle in target/site/pkg."""
+def page_weight() -> dict[str, tuple[int, int, int]]:
+    """{file: (raw, gzip, brotli) bytes} of each bundle and chunk in target/site/pkg."""
     script = r"""
 const fs = require('fs'), zlib = require('zlib'), path = require('path');
 const dir = process.argv[1];
@@ -205,12 +207,22 @@ console.log(JSON.stringify(rows));
     output = subprocess.run(
         ["node", "-e", script, str(SITE / "pkg")], check=True, capture_output=True, text=True
     ).stdout
-    return [tuple(row) for row in json.loads(output)]
+    return {row[0]: tuple(row[1:]) for row in json.loads(output)}
 
 
-def hydration(base: str, runs: int) -> dict[str, float]:
+def summed(weights: dict[str, tuple[int, int, int]], files) -> tuple[int, int, int]:
+    """Raw, gzip and brotli bytes of `files` together (each compressed on its own, as served)."""
+    rows = [weights[f] for f in files]
+    return tuple(sum(row[i] for row in rows) for i in range(3))
+
+
+PAGES = ("/", "/basic", "/classic", "/doctor", "/qa", "/qa/reports", "/control")
+
+
+def hydration(base: str, runs: int) -> dict:
+    """{"hydrated": {page: ms}, "wasm": {page: [files fetched]}} from headless Chromium."""
     output = subprocess.run(
-        ["node", str(ROOT / "end2end" / "bench-hydration.mjs"), base, str(runs), "/,/basic,/control"],
+        ["node", str(ROOT / "end2end" / "bench-hydration.mjs"), base, str(runs), ",".join(PAGES)],
         check=True,
         capture_output=True,
         text=True,
@@ -322,16 +334,27 @@ def main() -> None:
     say(f"| cold start → first js_config, warm state file | {warm_s * 1000:.0f} ms | |")
     say(f"| server peak RSS (whole run) | {peak_rss / 1024:.1f} MB | ≤ 50 MB |")
     say("")
+    weights = page_weight()
+    wasm_files = [f for f in weights if f.endswith(".wasm")]
     say("| bundle | raw | gzip -9 | brotli 11 |")
     say("|---|---:|---:|---:|")
-    for name, raw, gzip, brotli in page_weight():
-        say(f"| `{name}` | {kb(raw)} | {kb(gzip)} | {kb(brotli)} |")
+    for name, (raw, gzip, brotli) in weights.items():
+        if not name.endswith(".wasm") or name == "wechat-playground.wasm":
+            say(f"| `{name}` | {kb(raw)} | {kb(gzip)} | {kb(brotli)} |")
+    raw, gzip, brotli = summed(weights, wasm_files)
+    say(f"| all {len(wasm_files)} wasm files together | {kb(raw)} | {kb(gzip)} | {kb(brotli)} |")
     say("")
-    say(f"| page | hydrated (median of {args.hydration_runs}) | vs /control |")
-    say("|---|---:|---:|")
-    control = hydrated["/control"]
-    for path in ("/", "/basic", "/control"):
-        say(f"| `{path}` | {hydrated[path]:.0f} ms | {hydrated[path] / control:.2f}× |")
+    say(f"| page | wasm fetched: files | raw | gzip -9 | brotli 11 | hydrated (median of {args.hydration_runs}) | vs /control |")
+    say("|---|---:|---:|---:|---:|---:|---:|")
+    control = hydrated["hydrated"]["/control"]
+    for path in PAGES:
+        files = hydrated["wasm"][path]
+        raw, gzip, brotli = summed(weights, files)
+        ms = hydrated["hydrated"][path]
+        say(
+            f"| `{path}` | {len(files)} | {kb(raw)} | {kb(gzip)} | {kb(brotli)} | {ms:.0f} ms | "
+            f"{ms / control:.2f}× |"
+        )
     print("\n".join(lines))
     shutil.rmtree(work, ignore_errors=True)
 

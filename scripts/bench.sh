@@ -12,5 +12,5 @@ if ! command -v wrk >/dev/null; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq wrk
 fi
 source scripts/env.sh
-cargo leptos build --release >&2
+cargo leptos build --release --split >&2
 exec python3 scripts/bench.py "$@"

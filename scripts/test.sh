@@ -23,7 +23,7 @@ cargo test -p app --features ssr
 cargo test -p server
 
 step "release build"
-cargo leptos build --release
+cargo leptos build --release --split
 
 step "end-to-end (Playwright, Debian's Chromium)"
 (cd end2end && npx playwright test)

@@ -26,7 +26,7 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
-    path, SsrMode,
+    path, Lazy, SsrMode,
 };
 
 /// The HTML document the server streams for every page.
@@ -55,7 +55,6 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     i18n::provide_i18n();
     site::provide_site_info();
-    mark_hydrated();
     demo::record_boot();
 
     view! {
@@ -66,12 +65,12 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=routes::not_found::NotFound>
                     <Route path=path!("/") ssr=SsrMode::Async view=routes::home::HomePage />
                     <Route path=path!("/classic") ssr=SsrMode::Async view=routes::classic::ClassicPage />
-                    <Route path=path!("/doctor") ssr=SsrMode::Async view=routes::doctor::DoctorPage />
+                    <Route path=path!("/doctor") ssr=SsrMode::Async view={Lazy::<routes::lazy::DoctorRoute>::new()} />
                     <Route path=path!("/control") ssr=SsrMode::Async view=routes::control::ControlPage />
-                    <Route path=path!("/qa") ssr=SsrMode::Async view=routes::qa::QaPage />
-                    <Route path=path!("/qa/reports") ssr=SsrMode::Async view=routes::qa_reports::QaReportsPage />
-                    <Route path=path!("/qa/reports/:id") ssr=SsrMode::Async view=routes::qa_reports::QaReportPage />
-                    <Route path=path!("/qa/compare") ssr=SsrMode::Async view=routes::qa_reports::QaComparePage />
+                    <Route path=path!("/qa") ssr=SsrMode::Async view={Lazy::<routes::lazy::QaRoute>::new()} />
+                    <Route path=path!("/qa/reports") ssr=SsrMode::Async view={Lazy::<routes::lazy::QaReportsRoute>::new()} />
+                    <Route path=path!("/qa/reports/:id") ssr=SsrMode::Async view={Lazy::<routes::lazy::QaReportRoute>::new()} />
+                    <Route path=path!("/qa/compare") ssr=SsrMode::Async view={Lazy::<routes::lazy::QaCompareRoute>::new()} />
                     <Route path=path!("/:category") ssr=SsrMode::Async view=routes::category::CategoryPage />
                 </Routes>
             </components::layout::Layout>
@@ -79,19 +78,18 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Marks `<body data-hydrated="true">` once the wasm has taken over, so tests
-/// and people can tell a hydrated page from a server-rendered one.
-fn mark_hydrated() {
-    #[cfg(feature = "hydrate")]
-    Effect::new(|_| {
-        if let Some(body) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.body())
-        {
-            let _ = body.set_attribute("data-hydrated", "true");
-            // An empty touchstart handler makes iOS apply :active styles to buttons,
-            // as on the official demo.
-            let _ = body.set_attribute("ontouchstart", "");
-        }
-    });
+/// Marks `<body data-hydrated="true">`; the hydrate entry calls it once the whole page,
+/// lazy-loaded route included, has been hydrated, so tests and people can tell a live
+/// page from a server-rendered one.
+#[cfg(feature = "hydrate")]
+pub fn mark_hydrated() {
+    if let Some(body) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+    {
+        let _ = body.set_attribute("data-hydrated", "true");
+        // An empty touchstart handler makes iOS apply :active styles to buttons,
+        // as on the official demo.
+        let _ = body.set_attribute("ontouchstart", "");
+    }
 }

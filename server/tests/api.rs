@@ -1,10 +1,10 @@
 //! The signing API over real HTTP: a real socket, the real client, and the embedded
 //! fake WeChat API behind it (sandbox mode).
 
-use clap::Parser;
-use leptos::prelude::LeptosOptions;
+mod common;
+
 use serde_json::{json, Value};
-use server::{config::Settings, router};
+use server::router;
 
 struct Running {
     base: String,
@@ -15,19 +15,8 @@ struct Running {
 
 async fn start(args: &[&str]) -> Running {
     let state_dir = tempfile::tempdir().unwrap();
-    let dir = state_dir.path().to_str().unwrap().to_owned();
-    let mut argv = vec!["server", "--state-dir", &dir];
-    argv.extend_from_slice(args);
-    let config = Settings::try_parse_from(argv).unwrap().validate().unwrap();
-    let options = LeptosOptions::builder()
-        .output_name("wechat-playground")
-        .build();
-    let (state, background) = router::state_with_options(&config, options).await.unwrap();
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    tokio::spawn(async move {
-        axum::serve(listener, router::router(state)).await.unwrap();
-    });
+    let (router, background) = common::router(state_dir.path(), args).await;
+    let (base, _task) = common::serve(router).await;
     Running {
         base,
         http: reqwest::Client::new(),

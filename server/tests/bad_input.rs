@@ -3,18 +3,18 @@
 //! arbitrary JSON. A caller's mistake never gets a 5xx or a panic; it gets a 4xx whose JSON
 //! `{kind, message}` names the field to fix. Plus the body cap (413) on every endpoint.
 
+mod common;
+
 use axum::{
     body::Body,
     http::{Request, StatusCode},
     Router,
 };
-use clap::Parser;
 use http_body_util::BodyExt;
-use leptos::prelude::LeptosOptions;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
 use serde_json::{json, Value};
-use server::{config::Settings, router};
+use server::router;
 use tower::ServiceExt;
 
 /// A server function and the fields it takes.
@@ -92,16 +92,9 @@ struct App {
 
 async fn app(args: &[&str]) -> App {
     let state_dir = tempfile::tempdir().unwrap();
-    let dir = state_dir.path().to_str().unwrap().to_owned();
-    let mut argv = vec!["server", "--state-dir", &dir];
-    argv.extend_from_slice(args);
-    let config = Settings::try_parse_from(argv).unwrap().validate().unwrap();
-    let options = LeptosOptions::builder()
-        .output_name("wechat-playground")
-        .build();
-    let (state, background) = router::state_with_options(&config, options).await.unwrap();
+    let (router, background) = common::router(state_dir.path(), args).await;
     App {
-        router: router::router(state),
+        router,
         _background: background,
         _state_dir: state_dir,
     }

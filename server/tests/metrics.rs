@@ -1,9 +1,8 @@
 //! `GET /metrics` over real HTTP: Prometheus text whose counters move with the requests, and
 //! that never shows a secret, token or ticket.
 
-use clap::Parser;
-use leptos::prelude::LeptosOptions;
-use server::{config::Settings, router};
+mod common;
+
 use std::collections::HashMap;
 use wechat::client::{Endpoint, TicketKind};
 use wechat::fake::{Fault, SANDBOX_APP_SECRET};
@@ -17,20 +16,8 @@ struct Running {
 
 async fn start() -> Running {
     let state_dir = tempfile::tempdir().unwrap();
-    let dir = state_dir.path().to_str().unwrap().to_owned();
-    let config = Settings::try_parse_from(["server", "--state-dir", &dir])
-        .unwrap()
-        .validate()
-        .unwrap();
-    let options = LeptosOptions::builder()
-        .output_name("wechat-playground")
-        .build();
-    let (state, background) = router::state_with_options(&config, options).await.unwrap();
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    tokio::spawn(async move {
-        axum::serve(listener, router::router(state)).await.unwrap();
-    });
+    let (router, background) = common::router(state_dir.path(), &[]).await;
+    let (base, _task) = common::serve(router).await;
     Running {
         base,
         http: reqwest::Client::new(),

@@ -2,10 +2,9 @@
 //! refused), listing and export, and reports surviving a restart of the server — both
 //! in-process (the database reopened) and as the real binary killed and started again.
 
-use clap::Parser;
-use leptos::prelude::LeptosOptions;
+mod common;
+
 use serde_json::{json, Value};
-use server::{config::Settings, router};
 use std::{
     path::Path,
     process::{Child, Command, Stdio},
@@ -24,19 +23,8 @@ async fn start(state_dir: &Path) -> Running {
 }
 
 async fn start_with(state_dir: &Path, args: &[&str]) -> Running {
-    let dir = state_dir.to_str().unwrap().to_owned();
-    let mut argv = vec!["server", "--state-dir", &dir];
-    argv.extend_from_slice(args);
-    let config = Settings::try_parse_from(argv).unwrap().validate().unwrap();
-    let options = LeptosOptions::builder()
-        .output_name("wechat-playground")
-        .build();
-    let (state, background) = router::state_with_options(&config, options).await.unwrap();
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    let task = tokio::spawn(async move {
-        axum::serve(listener, router::router(state)).await.unwrap();
-    });
+    let (router, background) = common::router(state_dir, args).await;
+    let (base, task) = common::serve(router).await;
     Running {
         base,
         http: reqwest::Client::new(),

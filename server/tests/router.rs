@@ -1,14 +1,13 @@
 //! The router, driven in-process with `oneshot`: pages render, errors map to statuses.
 
+mod common;
+
 use axum::{
     body::Body,
     http::{Request, StatusCode},
     Router,
 };
-use clap::Parser;
 use http_body_util::BodyExt;
-use leptos::prelude::LeptosOptions;
-use server::{config::Settings, router};
 use tower::ServiceExt;
 
 /// The router plus what keeps its sandbox alive; state goes to a fresh temp dir.
@@ -20,16 +19,9 @@ struct TestApp {
 
 async fn app(args: &[&str]) -> TestApp {
     let state_dir = tempfile::tempdir().unwrap();
-    let dir = state_dir.path().to_str().unwrap().to_owned();
-    let mut argv = vec!["server", "--state-dir", &dir];
-    argv.extend_from_slice(args);
-    let config = Settings::try_parse_from(argv).unwrap().validate().unwrap();
-    let options = LeptosOptions::builder()
-        .output_name("wechat-playground")
-        .build();
-    let (state, background) = router::state_with_options(&config, options).await.unwrap();
+    let (router, background) = common::router(state_dir.path(), args).await;
     TestApp {
-        router: router::router(state),
+        router,
         _background: background,
         _state_dir: state_dir,
     }

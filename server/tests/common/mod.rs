@@ -1,5 +1,7 @@
-//! A server in live mode on a real socket, its WeChat API being the fake on another real
-//! socket: what the fault, rate-limit and bad-input tests drive over HTTP.
+//! How the integration tests build and serve the server: [`settings`] + [`state`] give
+//! the router's state as `main` builds it, [`serve`] puts a router on a loopback socket;
+//! [`Upstream`]/[`Live`] run a server in live mode against the fake WeChat API on another
+//! real socket, which the fault and rate-limit tests drive over HTTP.
 #![allow(dead_code)] // each test binary uses part of it
 
 use clap::Parser;
@@ -7,6 +9,7 @@ use leptos::prelude::LeptosOptions;
 use serde_json::Value;
 use server::{config::Settings, rate_limit, router};
 use std::net::SocketAddr;
+use std::path::Path;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use wechat::client::{Endpoint, TicketKind};
 use wechat::credentials::{
@@ -20,6 +23,56 @@ pub const APP_ID: &str = "wx0123456789abcdef";
 pub const APP_SECRET: &str = "CANARY0secret0123456789abcdefXYZ";
 /// Bound on any wait: reaching it means the behaviour under test is broken.
 pub const PATIENCE: Duration = Duration::from_secs(15);
+
+/// The configuration `server --state-dir <state_dir> <args>` runs with.
+pub fn settings(state_dir: &Path, args: &[&str]) -> server::config::Config {
+    let dir = state_dir.to_str().expect("UTF-8 temp dir").to_owned();
+    let mut argv = vec!["server", "--state-dir", &dir];
+    argv.extend_from_slice(args);
+    Settings::try_parse_from(argv)
+        .expect("valid flags")
+        .validate()
+        .expect("valid settings")
+}
+
+/// The router's state for `config` and the background tasks it needs (keep them alive).
+pub async fn state(
+    config: &server::config::Config,
+) -> (app::state::AppState, server::wechat_setup::Background) {
+    let options = LeptosOptions::builder()
+        .output_name("wechat-playground")
+        .build();
+    router::state_with_options(config, options)
+        .await
+        .expect("state builds")
+}
+
+/// The sandbox-mode router for `server --state-dir <state_dir> <args>`.
+pub async fn router(
+    state_dir: &Path,
+    args: &[&str],
+) -> (axum::Router, server::wechat_setup::Background) {
+    let (state, background) = state(&settings(state_dir, args)).await;
+    (router::router(state), background)
+}
+
+/// Serves `app` on a loopback port, with the peer address known to the handlers; returns
+/// its base URL and the serving task.
+pub async fn serve(app: axum::Router) -> (String, tokio::task::JoinHandle<()>) {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind loopback");
+    let base = format!("http://{}", listener.local_addr().expect("bound address"));
+    let task = tokio::spawn(async move {
+        axum::serve(
+            listener,
+            app.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .await
+        .expect("serve");
+    });
+    (base, task)
+}
 
 /// The fake WeChat API, before a server is started against it.
 pub struct Upstream {
@@ -106,12 +159,8 @@ impl Upstream {
 
     /// Starts the server in live mode against this fake, with extra flags.
     pub async fn start(self, args: &[&str]) -> Live {
-        let dir = self.state_dir.path().to_str().unwrap().to_owned();
         let base = self.fake.base_url.clone();
         let mut argv = vec![
-            "server",
-            "--state-dir",
-            &dir,
             "--app-id",
             APP_ID,
             "--app-secret",
@@ -122,25 +171,13 @@ impl Upstream {
             "1",
         ];
         argv.extend_from_slice(args);
-        let config = Settings::try_parse_from(argv).unwrap().validate().unwrap();
-        let options = LeptosOptions::builder()
-            .output_name("wechat-playground")
-            .build();
-        let (state, background) = router::state_with_options(&config, options).await.unwrap();
+        let config = settings(self.state_dir.path(), &argv);
+        let (state, background) = state(&config).await;
         let service = state.wechat.service().clone();
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let address = listener.local_addr().unwrap();
         let app = rate_limit::apply(router::router(state), config.sign_rate_limit);
-        tokio::spawn(async move {
-            axum::serve(
-                listener,
-                app.into_make_service_with_connect_info::<SocketAddr>(),
-            )
-            .await
-            .unwrap();
-        });
+        let (base, _task) = serve(app).await;
         Live {
-            base: format!("http://{address}"),
+            base,
             http: self.http,
             fake: self.fake,
             service,

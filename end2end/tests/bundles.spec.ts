@@ -1,0 +1,46 @@
+import { test, expect, waitForHydration } from './fixtures';
+import type { Page } from '@playwright/test';
+
+/// The wasm files a page fetches, by file name, from now on.
+function recordWasm(page: Page): string[] {
+  const files: string[] = [];
+  page.on('request', (request) => {
+    const { pathname } = new URL(request.url());
+    if (pathname.endsWith('.wasm')) files.push(pathname.split('/').pop()!);
+  });
+  return files;
+}
+
+// Built with `cargo leptos build --split` (scripts/test.sh): QA mode and the doctor are
+// lazy chunks; the demo pages need only the main bundle.
+
+test('a category page hydrates from the main wasm alone', async ({ page }) => {
+  const wasm = recordWasm(page);
+  await page.goto('/basic');
+  await waitForHydration(page);
+  expect(wasm).toEqual(['wechat-playground.wasm']);
+});
+
+test('QA mode hydrates with its lazy chunk, preloaded by the server', async ({ page }) => {
+  const wasm = recordWasm(page);
+  await page.goto('/qa');
+  await waitForHydration(page);
+  expect(wasm).toContain('wechat-playground.wasm');
+  expect(wasm.some((f) => f.startsWith('split_qa_view'))).toBe(true);
+  expect(wasm.some((f) => f.startsWith('split_doctor_view'))).toBe(false);
+  // The chunk is announced in the HTML so it downloads alongside the main bundle.
+  const preloads = await page.locator('link[rel=preload][href*="split_qa_view"]').count();
+  expect(preloads).toBe(1);
+  await expect(page.locator('#qa-rows > li')).not.toHaveCount(0);
+});
+
+test('client-side navigation fetches the doctor chunk on the way, and the page works', async ({ page }) => {
+  await page.goto('/');
+  await waitForHydration(page);
+  const wasm = recordWasm(page);
+  await page.click('.topbar_nav a[href="/doctor"]');
+  await expect(page).toHaveURL(/\/doctor$/);
+  await expect(page.locator('#doctor-form')).toBeVisible();
+  expect(wasm.some((f) => f.startsWith('split_doctor_view'))).toBe(true);
+  expect(wasm).not.toContain('wechat-playground.wasm');
+});
