@@ -189,6 +189,16 @@ text!(
 );
 text!(QA_RUN, "运行", "Run");
 text!(QA_SAVE, "保存报告", "Save report");
+text!(
+    QA_NOTE,
+    "备注（随报告保存）",
+    "Note (saved with the report)"
+);
+text!(
+    QA_NOTE_PLACEHOLDER,
+    "例如：测试机型、网络、发现的问题",
+    "e.g. the handset, the network, what you noticed"
+);
 text!(QA_SAVED, "已保存：", "Saved: ");
 text!(QA_REPORTS, "QA 报告", "QA reports");
 text!(QA_NOT_RUN, "未运行", "not run");

@@ -140,6 +140,23 @@ test('comparing two runs shows what changed: an interface made to fail the secon
   await expect(page.locator('#qa-compare-summary [data-change="newly_failing"]')).toHaveAttribute('data-count', '1');
 });
 
+test("the tester's note is saved with the report and shown on it, in both exports", async ({ page }) => {
+  await openQa(page);
+  // The note goes in as typed (trimmed), including what Markdown would read as a table.
+  const note = 'Pixel 8 · 4G | 电梯里信号弱';
+  await page.fill('#qa-note', `  ${note}\n`);
+  const id = await save(page);
+  const exported = await (await page.request.get(`/api/qa/reports/${id}.json`)).json();
+  expect(exported.report.note).toBe(note);
+  const markdown = await (await page.request.get(`/api/qa/reports/${id}.md`)).text();
+  expect(markdown).toContain(`- Note: ${markdownCell(note)}`);
+  await page.goto(`/qa/reports/${id}`);
+  await expect(page.locator('#qa-report-note')).toHaveText(note);
+  // The field stops where the report format does (longer notes are refused by the server).
+  await openQa(page);
+  await expect(page.locator('#qa-note')).toHaveAttribute('maxlength', '2000');
+});
+
 test('the home page and the top bar link to QA mode; a missing report answers 404', async ({ page, pageErrors }) => {
   await page.goto('/');
   await expect(page.locator('#qa-link')).toHaveAttribute('href', '/qa');

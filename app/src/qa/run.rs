@@ -41,6 +41,8 @@ pub struct QaRun {
     pub running_all: RwSignal<bool>,
     /// The saved report's id, or why saving failed.
     pub saved: RwSignal<Option<Result<i64, String>>>,
+    /// The tester's free-text note, saved with the report.
+    pub note: RwSignal<String>,
 }
 
 impl QaRun {
@@ -52,6 +54,7 @@ impl QaRun {
             facts_ready: RwSignal::new(false),
             running_all: RwSignal::new(false),
             saved: RwSignal::new(None),
+            note: RwSignal::new(String::new()),
         }
     }
 
@@ -72,7 +75,7 @@ impl QaRun {
                     at: row.at,
                 })
                 .collect(),
-            note: String::new(),
+            note: self.note.get_untracked().trim().to_owned(),
         }
     }
 }

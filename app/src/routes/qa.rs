@@ -9,7 +9,7 @@ use crate::{
     },
     i18n::{use_i18n, I18n},
     qa::{
-        report::QaStatus,
+        report::{QaStatus, MAX_NOTE},
         run::{QaRun, Row},
     },
     strings,
@@ -92,6 +92,17 @@ pub fn QaPage() -> impl IntoView {
             >
                 {move || i18n.t(strings::QA_SAVE)}
             </button>
+            <label class="qa_note">
+                <span>{move || i18n.t(strings::QA_NOTE)}</span>
+                <textarea
+                    id="qa-note"
+                    rows="2"
+                    maxlength=MAX_NOTE.to_string()
+                    placeholder=move || i18n.t(strings::QA_NOTE_PLACEHOLDER)
+                    prop:value=move || run.note.get()
+                    on:input=move |ev| run.note.set(event_target_value(&ev))
+                ></textarea>
+            </label>
             <p class="hint">{move || i18n.t(strings::QA_RUN_SAFE_HINT)}</p>
             <p class="qa_counts" id="qa-counts">
                 {QaStatus::ALL

@@ -208,6 +208,8 @@ fn ReportView(
         <section class="intro">
             <h1 id="qa-report-title">{format!("QA #{id}")} " · " {summary.device.clone()} " · WeChat " {wechat_label(&summary)}</h1>
             <p class="tagline">{summary.created_at.clone()}</p>
+            {(!saved.report.note.is_empty())
+                .then(|| view! { <p class="qa_report_note" id="qa-report-note">{saved.report.note.clone()}</p> })}
             <p class="qa_links">
                 <A href="/qa/reports">{move || i18n.t(strings::QA_ALL_REPORTS)}</A>
                 " · "
