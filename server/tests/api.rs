@@ -3,29 +3,11 @@
 
 mod common;
 
+use common::Sandbox;
 use serde_json::{json, Value};
 use server::router;
 
-struct Running {
-    base: String,
-    http: reqwest::Client,
-    background: server::wechat_setup::Background,
-    _state_dir: tempfile::TempDir,
-}
-
-async fn start(args: &[&str]) -> Running {
-    let state_dir = tempfile::tempdir().unwrap();
-    let (router, background) = common::router(state_dir.path(), args).await;
-    let (base, _task) = common::serve(router).await;
-    Running {
-        base,
-        http: reqwest::Client::new(),
-        background,
-        _state_dir: state_dir,
-    }
-}
-
-impl Running {
+impl Sandbox {
     async fn js_config(&self, form: &[(&str, &str)]) -> (u16, Value) {
         let response = self
             .http
@@ -37,15 +19,11 @@ impl Running {
         let status = response.status().as_u16();
         (status, response.json().await.unwrap_or(Value::Null))
     }
-
-    fn fake(&self) -> &wechat::fake::FakeHandle {
-        self.background.sandbox.as_ref().expect("sandbox mode")
-    }
 }
 
 #[tokio::test]
 async fn js_config_signs_the_page_url_without_its_fragment() {
-    let app = start(&[]).await;
+    let app = Sandbox::start(&[]).await;
     let (status, body) = app
         .js_config(&[("url", "http://127.0.0.1:3000/images?a=1&b=%20#frag")])
         .await;
@@ -71,7 +49,7 @@ async fn js_config_signs_the_page_url_without_its_fragment() {
 
 #[tokio::test]
 async fn js_config_refuses_bad_urls_with_a_400_naming_the_problem() {
-    let app = start(&[]).await;
+    let app = Sandbox::start(&[]).await;
     for url in ["", "ftp://x/y", "javascript:alert(1)"] {
         let (status, body) = app.js_config(&[("url", url)]).await;
         assert_eq!(status, 400, "{url:?}: {body}");
@@ -85,7 +63,7 @@ async fn js_config_refuses_bad_urls_with_a_400_naming_the_problem() {
 
 #[tokio::test]
 async fn js_config_refuses_hosts_outside_the_safe_domains() {
-    let app = start(&["--js-safe-domains", "example.com"]).await;
+    let app = Sandbox::start(&["--js-safe-domains", "example.com"]).await;
     let (status, _) = app
         .js_config(&[("url", "https://demo.example.com/x")])
         .await;
@@ -96,7 +74,7 @@ async fn js_config_refuses_hosts_outside_the_safe_domains() {
 
 #[tokio::test]
 async fn unknown_api_names_are_refused() {
-    let app = start(&[]).await;
+    let app = Sandbox::start(&[]).await;
     let (status, body) = app
         .js_config(&[
             ("url", "http://127.0.0.1/"),
@@ -110,7 +88,7 @@ async fn unknown_api_names_are_refused() {
 
 #[tokio::test]
 async fn many_concurrent_cold_requests_cost_one_token_and_one_ticket_fetch() {
-    let app = start(&[]).await;
+    let app = Sandbox::start(&[]).await;
     let mut tasks = Vec::new();
     for i in 0..200 {
         let http = app.http.clone();
@@ -135,7 +113,7 @@ async fn many_concurrent_cold_requests_cost_one_token_and_one_ticket_fetch() {
 
 #[tokio::test]
 async fn the_simulator_gets_wechats_verdict_on_a_config() {
-    let app = start(&[]).await;
+    let app = Sandbox::start(&[]).await;
     let (_, signed) = app
         .js_config(&[("url", "http://127.0.0.1:3000/basic")])
         .await;
@@ -179,7 +157,7 @@ async fn the_simulator_gets_wechats_verdict_on_a_config() {
 
 #[tokio::test]
 async fn the_simulator_hears_invalid_url_domain_outside_the_safe_domains() {
-    let app = start(&["--js-safe-domains", "example.com"]).await;
+    let app = Sandbox::start(&["--js-safe-domains", "example.com"]).await;
     let answer: Value = app
         .http
         .post(format!("{}/api/sim/verify_config", app.base))
@@ -195,7 +173,7 @@ async fn the_simulator_hears_invalid_url_domain_outside_the_safe_domains() {
 
 #[tokio::test]
 async fn public_tools_reproduce_the_documented_vector() {
-    let app = start(&[]).await;
+    let app = Sandbox::start(&[]).await;
     let answer: Value = app
         .http
         .post(format!("{}/api/tools/jsapi-signature", app.base))
@@ -238,7 +216,7 @@ async fn public_tools_reproduce_the_documented_vector() {
 
 #[tokio::test]
 async fn card_and_pay_signatures_are_served_and_the_card_code_decrypts() {
-    let app = start(&[]).await;
+    let app = Sandbox::start(&[]).await;
     let post = |endpoint: &str, form: Vec<(&'static str, String)>| {
         let request = app
             .http
@@ -286,7 +264,7 @@ async fn card_and_pay_signatures_are_served_and_the_card_code_decrypts() {
 
 #[tokio::test]
 async fn oversized_bodies_are_refused() {
-    let app = start(&[]).await;
+    let app = Sandbox::start(&[]).await;
     let big = "a".repeat(router::MAX_BODY_BYTES + 1);
     let response = app
         .http
@@ -301,7 +279,7 @@ async fn oversized_bodies_are_refused() {
 #[tokio::test]
 async fn twenty_simultaneous_wx_error_reports_renew_the_ticket_once() {
     use wechat::client::Endpoint;
-    let app = start(&[]).await;
+    let app = Sandbox::start(&[]).await;
     let (status, _) = app
         .js_config(&[("url", "http://127.0.0.1:3000/basic")])
         .await;
@@ -339,7 +317,7 @@ async fn twenty_simultaneous_wx_error_reports_renew_the_ticket_once() {
 #[tokio::test]
 async fn a_wx_error_for_another_url_is_diagnosed_without_touching_the_ticket() {
     use wechat::client::Endpoint;
-    let app = start(&[]).await;
+    let app = Sandbox::start(&[]).await;
     app.js_config(&[("url", "http://127.0.0.1:3000/basic")])
         .await;
     let verdict: Value = app

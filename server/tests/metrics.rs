@@ -3,28 +3,10 @@
 
 mod common;
 
+use common::Sandbox;
 use std::collections::HashMap;
 use wechat::client::{Endpoint, TicketKind};
 use wechat::fake::{Fault, SANDBOX_APP_SECRET};
-
-struct Running {
-    base: String,
-    http: reqwest::Client,
-    background: server::wechat_setup::Background,
-    _state_dir: tempfile::TempDir,
-}
-
-async fn start() -> Running {
-    let state_dir = tempfile::tempdir().unwrap();
-    let (router, background) = common::router(state_dir.path(), &[]).await;
-    let (base, _task) = common::serve(router).await;
-    Running {
-        base,
-        http: reqwest::Client::new(),
-        background,
-        _state_dir: state_dir,
-    }
-}
 
 /// One scrape: the raw text and `name{labels}` → value.
 struct Scrape {
@@ -41,11 +23,7 @@ impl Scrape {
     }
 }
 
-impl Running {
-    fn fake(&self) -> &wechat::fake::FakeHandle {
-        self.background.sandbox.as_ref().expect("sandbox mode")
-    }
-
+impl Sandbox {
     async fn scrape(&self) -> Scrape {
         let response = self
             .http
@@ -93,7 +71,7 @@ impl Running {
 
 #[tokio::test]
 async fn counters_move_with_requests_and_upstream_calls() {
-    let app = start().await;
+    let app = Sandbox::start(&[]).await;
     let before = app.scrape().await;
     assert_eq!(before.get("wechat_cache_misses_total"), 0);
     assert_eq!(before.get("wechat_refreshes_total"), 0);
@@ -140,7 +118,7 @@ async fn counters_move_with_requests_and_upstream_calls() {
 
 #[tokio::test]
 async fn refused_calls_are_counted_by_errcode() {
-    let app = start().await;
+    let app = Sandbox::start(&[]).await;
     app.fake().inject(
         Endpoint::Token,
         Fault::Errcode {

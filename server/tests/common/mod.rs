@@ -74,6 +74,34 @@ pub async fn serve(app: axum::Router) -> (String, tokio::task::JoinHandle<()>) {
     (base, task)
 }
 
+/// A server in sandbox mode (its own embedded fake WeChat API) on a loopback socket.
+pub struct Sandbox {
+    pub base: String,
+    pub http: reqwest::Client,
+    pub background: server::wechat_setup::Background,
+    _state_dir: tempfile::TempDir,
+}
+
+impl Sandbox {
+    /// `server <args>` in a fresh state directory, serving.
+    pub async fn start(args: &[&str]) -> Self {
+        let state_dir = tempfile::tempdir().expect("temp dir");
+        let (router, background) = router(state_dir.path(), args).await;
+        let (base, _task) = serve(router).await;
+        Sandbox {
+            base,
+            http: reqwest::Client::new(),
+            background,
+            _state_dir: state_dir,
+        }
+    }
+
+    /// The embedded fake WeChat API the server talks to.
+    pub fn fake(&self) -> &FakeHandle {
+        self.background.sandbox.as_ref().expect("sandbox mode")
+    }
+}
+
 /// The fake WeChat API, before a server is started against it.
 pub struct Upstream {
     pub fake: FakeHandle,
