@@ -50,14 +50,7 @@ impl FileStore {
 
     /// The file holding `app_id`'s credentials.
     pub fn path_for(&self, app_id: &str) -> Result<PathBuf, StoreError> {
-        let safe = !app_id.is_empty()
-            && app_id.len() <= 64
-            && app_id
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
-        if !safe {
-            return Err(StoreError::InvalidAppId(app_id.chars().take(64).collect()));
-        }
+        let app_id = StoreError::check_app_id(app_id)?;
         Ok(self.dir.join(format!("credentials-{app_id}.json")))
     }
 

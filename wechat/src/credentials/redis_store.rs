@@ -198,14 +198,7 @@ impl RedisStore {
     }
 
     fn key(&self, app_id: &str, kind: CredentialKind) -> Result<String, StoreError> {
-        let safe = !app_id.is_empty()
-            && app_id.len() <= 64
-            && app_id
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
-        if !safe {
-            return Err(StoreError::InvalidAppId(app_id.chars().take(64).collect()));
-        }
+        let app_id = StoreError::check_app_id(app_id)?;
         Ok(format!("{}:{app_id}:{kind}", self.options.prefix))
     }
 

@@ -19,6 +19,23 @@ pub enum StoreError {
     InvalidAppId(String),
 }
 
+impl StoreError {
+    /// `app_id` if it can be part of a store key or file name as it is: 1 to 64 ASCII
+    /// letters, digits, '_' or '-'.
+    pub fn check_app_id(app_id: &str) -> Result<&str, StoreError> {
+        let safe = !app_id.is_empty()
+            && app_id.len() <= 64
+            && app_id
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+        if safe {
+            Ok(app_id)
+        } else {
+            Err(StoreError::InvalidAppId(app_id.chars().take(64).collect()))
+        }
+    }
+}
+
 /// What a store answers before a refresh: go ahead, or use what another instance just fetched.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RefreshPermit {
