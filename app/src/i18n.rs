@@ -19,11 +19,31 @@ impl I18n {
         text.get(self.lang.get())
     }
 
-    /// Switches language and remembers the choice for a year.
+    /// Switches language: remembers the choice for a year and reloads the page, which
+    /// the server renders in that language (most of a page is server HTML, not islands).
     pub fn set(&self, lang: Lang) {
-        self.lang.set(lang);
+        if let Some(warning) = unsaved_work() {
+            if !confirm(warning.get(self.lang.get_untracked())) {
+                return;
+            }
+        }
         remember(lang);
+        reload();
     }
+}
+
+thread_local! {
+    static UNSAVED_WORK: std::cell::Cell<Option<Text>> = const { std::cell::Cell::new(None) };
+}
+
+/// Declares (with the question to ask) or clears work on the page that the reload of a
+/// language switch would lose; the switch asks before reloading. Islands share it.
+pub fn set_unsaved_work(warning: Option<Text>) {
+    UNSAVED_WORK.with(|w| w.set(warning));
+}
+
+fn unsaved_work() -> Option<Text> {
+    UNSAVED_WORK.with(|w| w.get())
 }
 
 /// Reads the language chosen earlier (cookie) and puts it in context.
@@ -48,8 +68,10 @@ pub fn lang_from_cookies(cookies: &str) -> Lang {
         .unwrap_or_default()
 }
 
+/// The language of the page being rendered: the request's cookie on the server, the
+/// document's on the client.
 #[cfg(feature = "ssr")]
-fn initial_lang() -> Lang {
+pub fn initial_lang() -> Lang {
     use_context::<http::request::Parts>()
         .and_then(|parts| {
             parts
@@ -61,8 +83,10 @@ fn initial_lang() -> Lang {
         .unwrap_or_default()
 }
 
+/// The language of the page being rendered: the request's cookie on the server, the
+/// document's on the client.
 #[cfg(not(feature = "ssr"))]
-fn initial_lang() -> Lang {
+pub fn initial_lang() -> Lang {
     browser_cookies()
         .map(|c| lang_from_cookies(&c))
         .unwrap_or_default()
@@ -96,14 +120,33 @@ fn remember(lang: Lang) {
             lang.code()
         );
         let _ = document.set_cookie(&cookie);
-        if let Some(root) = document.document_element() {
-            let _ = root.set_attribute("lang", lang.html_lang());
-        }
     }
+}
+
+#[cfg(feature = "hydrate")]
+fn reload() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().reload();
+    }
+}
+
+#[cfg(feature = "hydrate")]
+fn confirm(question: &str) -> bool {
+    web_sys::window()
+        .and_then(|w| w.confirm_with_message(question).ok())
+        .unwrap_or(true)
+}
+
+#[cfg(not(feature = "hydrate"))]
+fn confirm(_question: &str) -> bool {
+    true
 }
 
 #[cfg(not(feature = "hydrate"))]
 fn remember(_lang: Lang) {}
+
+#[cfg(not(feature = "hydrate"))]
+fn reload() {}
 
 impl Lang {
     /// Parses a language code (`zh`, `en`); anything else is Chinese, the default.

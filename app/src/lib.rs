@@ -1,7 +1,8 @@
 //! The WeChat JS-SDK playground: an isomorphic Leptos application.
 //!
-//! Server-rendered with the `ssr` feature (linked into `server`), hydrated in the
-//! browser with the `hydrate` feature (linked into `frontend`).
+//! Server-rendered with the `ssr` feature (linked into `server`). The pages are plain
+//! server HTML except their islands (`#[island]`): the interactive parts, the only code
+//! the browser downloads, built with the `hydrate` feature (linked into `frontend`).
 
 #![recursion_limit = "512"]
 
@@ -9,6 +10,7 @@ pub mod api;
 pub mod catalog;
 pub mod components;
 pub mod demo;
+pub mod hydration;
 pub mod i18n;
 pub mod qa;
 pub mod routes;
@@ -26,20 +28,20 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
-    path, Lazy, SsrMode,
+    path, SsrMode,
 };
 
 /// The HTML document the server streams for every page.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     view! {
         <!DOCTYPE html>
-        <html lang="zh-CN">
+        <html lang=i18n::initial_lang().html_lang()>
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
                 <AutoReload options=options.clone() />
-                <HydrationScripts options />
+                <HydrationScripts options islands=true />
                 <MetaTags />
             </head>
             <body>
@@ -49,13 +51,13 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
-/// The application: language, site facts, and the router.
+/// The application: language, site facts, and the router (which runs on the server only:
+/// every link is a page load, and each page hydrates just its islands).
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
     i18n::provide_i18n();
     site::provide_site_info();
-    demo::record_boot();
 
     view! {
         <Stylesheet id="leptos" href="/pkg/wechat-playground.css" />
@@ -65,31 +67,15 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=routes::not_found::NotFound>
                     <Route path=path!("/") ssr=SsrMode::Async view=routes::home::HomePage />
                     <Route path=path!("/classic") ssr=SsrMode::Async view=routes::classic::ClassicPage />
-                    <Route path=path!("/doctor") ssr=SsrMode::Async view={Lazy::<routes::lazy::DoctorRoute>::new()} />
+                    <Route path=path!("/doctor") ssr=SsrMode::Async view=routes::doctor::DoctorPage />
                     <Route path=path!("/control") ssr=SsrMode::Async view=routes::control::ControlPage />
-                    <Route path=path!("/qa") ssr=SsrMode::Async view={Lazy::<routes::lazy::QaRoute>::new()} />
-                    <Route path=path!("/qa/reports") ssr=SsrMode::Async view={Lazy::<routes::lazy::QaReportsRoute>::new()} />
-                    <Route path=path!("/qa/reports/:id") ssr=SsrMode::Async view={Lazy::<routes::lazy::QaReportRoute>::new()} />
-                    <Route path=path!("/qa/compare") ssr=SsrMode::Async view={Lazy::<routes::lazy::QaCompareRoute>::new()} />
+                    <Route path=path!("/qa") ssr=SsrMode::Async view=routes::qa::QaPage />
+                    <Route path=path!("/qa/reports") ssr=SsrMode::Async view=routes::qa_reports::QaReportsPage />
+                    <Route path=path!("/qa/reports/:id") ssr=SsrMode::Async view=routes::qa_reports::QaReportPage />
+                    <Route path=path!("/qa/compare") ssr=SsrMode::Async view=routes::qa_reports::QaComparePage />
                     <Route path=path!("/:category") ssr=SsrMode::Async view=routes::category::CategoryPage />
                 </Routes>
             </components::layout::Layout>
         </Router>
-    }
-}
-
-/// Marks `<body data-hydrated="true">`; the hydrate entry calls it once the whole page,
-/// lazy-loaded route included, has been hydrated, so tests and people can tell a live
-/// page from a server-rendered one.
-#[cfg(feature = "hydrate")]
-pub fn mark_hydrated() {
-    if let Some(body) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.body())
-    {
-        let _ = body.set_attribute("data-hydrated", "true");
-        // An empty touchstart handler makes iOS apply :active styles to buttons,
-        // as on the official demo.
-        let _ = body.set_attribute("ontouchstart", "");
     }
 }

@@ -190,6 +190,11 @@ text!(
 text!(QA_RUN, "运行", "Run");
 text!(QA_SAVE, "保存报告", "Save report");
 text!(
+    QA_UNSAVED_RELOAD,
+    "切换语言会重新加载页面，未保存的测试结果将丢失。继续吗？",
+    "Switching language reloads the page and loses the results not saved yet. Continue?"
+);
+text!(
     QA_NOTE,
     "备注（随报告保存）",
     "Note (saved with the report)"

@@ -11,14 +11,16 @@ function recordWasm(page: Page): string[] {
   return files;
 }
 
-// Built with `cargo leptos build --split` (scripts/test.sh): QA mode and the doctor are
-// lazy chunks; the demo pages need only the main bundle.
+// Built with `cargo leptos build --split` (scripts/test.sh). Pages are server HTML with
+// islands: the demo pages' islands are in the main bundle, the QA run's and the doctor's
+// are lazy chunks, and the QA report pages have no island of their own.
 
 test('a category page hydrates from the main wasm alone', async ({ page }) => {
   const wasm = recordWasm(page);
   await page.goto('/basic');
   await waitForHydration(page);
   expect(wasm).toEqual(['wechat-playground.wasm']);
+  await expect(page.locator('leptos-island')).toHaveCount(2);
 });
 
 test('QA mode hydrates with its lazy chunk, and not the doctor\'s', async ({ page }) => {
@@ -26,20 +28,27 @@ test('QA mode hydrates with its lazy chunk, and not the doctor\'s', async ({ pag
   await page.goto('/qa');
   await waitForHydration(page);
   expect(wasm).toContain('wechat-playground.wasm');
-  expect(wasm.some((f) => f.startsWith('split_qa_view'))).toBe(true);
-  expect(wasm.some((f) => f.startsWith('split_doctor_view'))).toBe(false);
-  // The server's <link rel=preload> for the chunk is not asserted: Leptos 0.8 leaves it out
-  // of about one /qa response in three (docs/benchmarks.md); the chunk then loads at hydration.
+  expect(wasm.some((f) => f.startsWith('split_qa_run_panel_loader'))).toBe(true);
+  expect(wasm.some((f) => f.startsWith('split_doctor_form_loader'))).toBe(false);
   await expect(page.locator('#qa-rows > li')).not.toHaveCount(0);
 });
 
-test('client-side navigation fetches the doctor chunk on the way, and the page works', async ({ page }) => {
+test('the QA report pages are server HTML: only the language switch hydrates', async ({ page }) => {
+  const wasm = recordWasm(page);
+  await page.goto('/qa/reports');
+  await waitForHydration(page);
+  expect(wasm).toEqual(['wechat-playground.wasm']);
+  await expect(page.locator('leptos-island')).toHaveCount(1);
+  await expect(page.locator('leptos-island #lang-switch')).toHaveCount(1);
+});
+
+test('the doctor link loads the doctor chunk, and the page works', async ({ page }) => {
   await page.goto('/');
   await waitForHydration(page);
   const wasm = recordWasm(page);
   await page.click('.topbar_nav a[href="/doctor"]');
   await expect(page).toHaveURL(/\/doctor$/);
+  await waitForHydration(page);
   await expect(page.locator('#doctor-form')).toBeVisible();
-  expect(wasm.some((f) => f.startsWith('split_doctor_view'))).toBe(true);
-  expect(wasm).not.toContain('wechat-playground.wasm');
+  expect(wasm.some((f) => f.startsWith('split_doctor_form_loader'))).toBe(true);
 });

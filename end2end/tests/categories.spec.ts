@@ -37,11 +37,13 @@ test('every category page hydrates, shows all its buttons, and signs its own URL
   }
 });
 
-test('client-side navigation signs the new URL', async ({ page, baseURL }) => {
+test('every page load signs its own URL', async ({ page, baseURL }) => {
   const signed = recordSignedUrls(page);
   await page.goto('/');
   await waitForHydration(page);
   await page.click('#categories a[href="/basic"]');
+  await expect(page).toHaveURL(/\/basic$/);
+  await waitForHydration(page);
   await expect(page.locator('#config-status')).toHaveAttribute('data-status', 'ready');
   await page.click('a[href="/"]');
   await page.click('#categories a[href="/images"]');
@@ -50,24 +52,40 @@ test('client-side navigation signs the new URL', async ({ page, baseURL }) => {
   expect(signed).toEqual([`${baseURL}/basic`, `${baseURL}/images`]);
 });
 
+/// Changes the address in place, as a single-page app's router would, then re-signs
+/// (toggling debug mode signs again).
+async function changeUrlInPlaceAndResign(page: import('@playwright/test').Page, path: string) {
+  await page.evaluate((p) => history.pushState(null, '', p), path);
+  await page.click('#debug-mode');
+  await expect(page.locator('#config-status')).toHaveAttribute('data-status', 'ready');
+}
+
+test('outside iOS, a re-sign after the address changed in place signs the new URL', async ({ page, baseURL }) => {
+  const signed = recordSignedUrls(page);
+  await page.goto('/basic');
+  await waitForHydration(page);
+  await expect(page.locator('#config-status')).toHaveAttribute('data-status', 'ready');
+  await changeUrlInPlaceAndResign(page, '/basic?step=2');
+  await expect.poll(() => signed.length).toBe(2);
+  expect(signed).toEqual([`${baseURL}/basic`, `${baseURL}/basic?step=2`]);
+});
+
 test.describe('on iOS WeChat', () => {
   test.use({
     userAgent:
       'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 MicroMessenger/8.0.50(0x1800323c) NetType/WIFI Language/zh_CN',
   });
 
-  test('the landing URL stays the signed one after navigation', async ({ page, baseURL }) => {
+  test('the landing URL stays the signed one after the address changes in place', async ({ page, baseURL }) => {
     const signed = recordSignedUrls(page);
     // sim=1: the real SDK host is unreachable here, so the simulator stands in.
     await page.goto('/basic?sim=1');
     await waitForHydration(page);
     await expect(page.locator('#config-status')).toHaveAttribute('data-status', 'ready');
-    await page.click('a[href="/"]');
-    await page.click('#categories a[href="/images"]');
-    await expect(page.locator('#chooseImage')).toBeVisible();
+    await changeUrlInPlaceAndResign(page, '/basic?step=2');
     await expect.poll(() => signed.length).toBe(2);
     expect(signed).toEqual([`${baseURL}/basic?sim=1`, `${baseURL}/basic?sim=1`]);
-    await expect(page.locator('#config-status')).toHaveAttribute('data-status', 'ready');
+    await expect(page.locator('#signed-url')).toHaveText(`${baseURL}/basic?sim=1`);
   });
 });
 

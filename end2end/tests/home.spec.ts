@@ -14,10 +14,13 @@ test('home lists every category from the catalog, in Chinese by default', async 
 test('the language switch works only once hydrated, and the choice persists', async ({ page }) => {
   await page.goto('/');
   await waitForHydration(page);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await page.click('#lang-switch');
-  // Only the wasm can handle this click: the SSR page has no JavaScript of its own.
+  // Only the wasm can handle this click (the switch is an island): it stores the choice
+  // and reloads, and the server renders the page in English.
   await expect(page.locator('h1')).toHaveText('WeChat JS-SDK Playground');
   await expect(page.locator('#categories a').first()).toContainText('Basics');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await page.reload();
   await expect(page.locator('h1')).toHaveText('WeChat JS-SDK Playground');
   await waitForHydration(page);
@@ -25,12 +28,14 @@ test('the language switch works only once hydrated, and the choice persists', as
   await expect(page.locator('h1')).toHaveText('微信 JS-SDK 演示');
 });
 
-test('client-side navigation reaches a category page', async ({ page }) => {
+test('a category link opens the category page, hydrated', async ({ page }) => {
   await page.goto('/');
   await waitForHydration(page);
   await page.click('#categories a[href="/images"]');
   await expect(page).toHaveURL(/\/images$/);
+  await waitForHydration(page);
   await expect(page.locator('#chooseImage')).toBeVisible();
+  await expect(page.locator('#config-status')).toHaveAttribute('data-status', 'ready');
 });
 
 test('an unknown page answers 404', async ({ page, pageErrors }) => {

@@ -169,3 +169,29 @@ test('the home page and the top bar link to QA mode; a missing report answers 40
   // The browser reports the document's own 404 as a console error: that one is expected.
   pageErrors.splice(0, pageErrors.length, ...pageErrors.filter((e) => !e.includes('404')));
 });
+
+test('the language switch (a reload) asks before it loses unsaved results', async ({ page }) => {
+  await openQa(page);
+  // Nothing run yet: the switch reloads at once.
+  await page.click('#lang-switch');
+  await expect(page.locator('h1')).toHaveText('QA mode: check every interface');
+  await waitForHydration(page);
+  await expect(page.locator('#qa-run-safe')).toBeEnabled();
+  await page.click('#qa-run-getNetworkType');
+  await expect(page.locator('.qa_row[data-api="getNetworkType"]')).toHaveAttribute('data-status', 'ok');
+  // A result not saved: dismissing the question keeps the page and the result.
+  const questions: string[] = [];
+  page.once('dialog', (dialog) => {
+    questions.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.click('#lang-switch');
+  await expect.poll(() => questions.length).toBe(1);
+  expect(questions[0]).toContain('not saved');
+  await expect(page.locator('.qa_row[data-api="getNetworkType"]')).toHaveAttribute('data-status', 'ok');
+  await expect(page.locator('h1')).toHaveText('QA mode: check every interface');
+  // Once saved, the switch reloads without asking.
+  await save(page);
+  await page.click('#lang-switch');
+  await expect(page.locator('h1')).toHaveText('QA 模式：逐个接口测试');
+});

@@ -1,19 +1,14 @@
-//! The hydrate entry: the wasm bundle that makes the server-rendered pages interactive.
+//! The hydrate entry: the wasm that wakes the islands of the server-rendered pages up.
 
 use wasm_bindgen::prelude::wasm_bindgen;
 
-/// Called by the hydration script Leptos injects into every page.
-///
-/// Hydrates asynchronously (what `leptos::mount::hydrate_lazy` does) because lazy
-/// routes fetch their wasm chunk first, then marks the page hydrated.
+/// Called by the island script Leptos injects into every page, before it hydrates the
+/// page's islands one by one (lazy ones after fetching their chunk).
 #[wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    wasm_bindgen_futures::spawn_local(async {
-        let body = leptos::tachys::dom::body();
-        leptos::mount::hydrate_from_async(body, app::App)
-            .await
-            .forget();
-        app::mark_hydrated();
-    });
+    // The landing URL and user agent, before anything can change them.
+    app::demo::record_boot();
+    leptos::mount::hydrate_islands();
+    app::hydration::start();
 }

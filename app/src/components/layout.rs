@@ -31,9 +31,12 @@ fn SiteTitle() -> impl IntoView {
     move || i18n.t(strings::SITE_TITLE)
 }
 
-/// The 中文/English toggle; the choice is remembered in a cookie.
-#[component]
+/// The 中文/English toggle, an island: the choice is remembered in a cookie and the page
+/// reloads in the other language.
+#[island]
 pub fn LanguageSwitch() -> impl IntoView {
+    crate::hydration::island_hydrated();
+    crate::i18n::provide_i18n();
     let i18n = use_i18n();
     view! {
         <button

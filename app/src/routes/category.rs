@@ -16,7 +16,7 @@ use crate::{
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-/// `/:category`: the category's buttons, one per API, with status, snippet and log.
+/// `/:category`: the category's introduction and QR code (server HTML), then its island.
 #[component]
 pub fn CategoryPage() -> impl IntoView {
     let params = use_params_map();
@@ -30,12 +30,6 @@ pub fn CategoryPage() -> impl IntoView {
 #[component]
 fn CategoryView(category: &'static catalog::Category) -> impl IntoView {
     let i18n = use_i18n();
-    let session = provide_session();
-    // Re-signs on mount (also after client-side navigation) and when debug is toggled.
-    Effect::new(move |_| {
-        session.debug.track();
-        demo::boot(session, vec![category.slug], i18n);
-    });
     let path = format!("/{}", category.slug);
     view! {
         <section class="intro category_intro">
@@ -48,6 +42,26 @@ fn CategoryView(category: &'static catalog::Category) -> impl IntoView {
                 <QrCode path=path />
             </details>
         </section>
+        <CategoryDemo slug=category.slug.to_owned() />
+    }
+}
+
+/// The island of a category page: config status, one button per API, snippet and log.
+/// Signs on hydration and again when debug is toggled.
+#[island]
+fn CategoryDemo(slug: String) -> impl IntoView {
+    crate::hydration::island_hydrated();
+    crate::i18n::provide_i18n();
+    let i18n = use_i18n();
+    let session = provide_session();
+    let Some(category) = catalog::category(&slug) else {
+        return ().into_any();
+    };
+    Effect::new(move |_| {
+        session.debug.track();
+        demo::boot(session, vec![category.slug], i18n);
+    });
+    view! {
         <ConfigPanel />
         <div class="wxapi_form category_form" data-category=category.slug>
             {catalog::apis_in(category.slug).map(|api| view! { <ApiButton api /> }).collect_view()}
@@ -55,6 +69,7 @@ fn CategoryView(category: &'static catalog::Category) -> impl IntoView {
         <Snippet />
         <ResultLog />
     }
+    .into_any()
 }
 
 /// Config status, the signed URL and why it was chosen, and the presenter's switches.

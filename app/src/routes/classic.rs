@@ -12,6 +12,14 @@ use leptos::prelude::*;
 /// The official demo (V3/V4): 12 sections, 35 buttons, alerts on.
 #[component]
 pub fn ClassicPage() -> impl IntoView {
+    view! { <ClassicDemo /> }
+}
+
+/// The whole classic page is one island: every button runs an API.
+#[island]
+fn ClassicDemo() -> impl IntoView {
+    crate::hydration::island_hydrated();
+    crate::i18n::provide_i18n();
     let i18n = use_i18n();
     let session = provide_session();
     session.alert_mode.set(true);

@@ -5,32 +5,78 @@
 use crate::{api::doctor::Diagnose, catalog, i18n::use_i18n, strings};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
+use serde::{Deserialize, Serialize};
 
-/// The signature doctor page.
+/// What a page linking here pre-fills the form with (`?url=…&noncestr=…`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DoctorPrefill {
+    pub url: String,
+    pub jsapi_ticket: String,
+    pub noncestr: String,
+    pub timestamp: String,
+    pub page_url: String,
+    pub expected: String,
+}
+
+/// The signature doctor page: the form is an island, the error appendix server HTML.
 #[component]
 pub fn DoctorPage() -> impl IntoView {
     let i18n = use_i18n();
-    let action = ServerAction::<Diagnose>::new();
     let query = use_query_map();
-    // Pages link here with the failing config pre-filled (`?url=…&noncestr=…`).
-    let prefill = move |key: &str| query.read_untracked().get(key).unwrap_or_default();
+    let prefill = query.with_untracked(|q| {
+        let get = |key: &str| q.get(key).unwrap_or_default();
+        DoctorPrefill {
+            url: get("url"),
+            jsapi_ticket: get("jsapi_ticket"),
+            noncestr: get("noncestr"),
+            timestamp: get("timestamp"),
+            page_url: get("page_url"),
+            expected: get("expected"),
+        }
+    });
     view! {
         <section class="intro">
             <h1>{move || i18n.t(strings::DOCTOR_TITLE)}</h1>
             <p class="tagline">{move || i18n.t(strings::DOCTOR_INTRO)}</p>
         </section>
+        <DoctorForm prefill />
+        <section class="panel doctor_errors">
+            <h2>{move || i18n.t(strings::DOCTOR_ERRORS)}</h2>
+            <dl>
+                {catalog::ERRORS
+                    .iter()
+                    .map(|e| {
+                        view! {
+                            <dt><code>{e.pattern}</code></dt>
+                            <dd>{move || i18n.t(e.cause)} " " {move || i18n.t(e.fix)}</dd>
+                        }
+                    })
+                    .collect_view()}
+            </dl>
+        </section>
+    }
+}
+
+/// The doctor's form and its step-by-step answer; lazy, so only this page fetches it.
+#[island(lazy)]
+fn DoctorForm(prefill: DoctorPrefill) -> impl IntoView {
+    crate::hydration::island_hydrated();
+    crate::i18n::provide_i18n();
+    let i18n = use_i18n();
+    let action = ServerAction::<Diagnose>::new();
+    view! {
         <ActionForm action=action attr:class="panel doctor_form" attr:id="doctor-form">
-            <label>"url"<input name="url" id="doctor-url" required value=prefill("url") /></label>
-            <label>"jsapi_ticket"<input name="jsapi_ticket" id="doctor-ticket" required value=prefill("jsapi_ticket") /></label>
-            <label>"noncestr"<input name="noncestr" id="doctor-noncestr" required value=prefill("noncestr") /></label>
-            <label>"timestamp"<input name="timestamp" id="doctor-timestamp" required value=prefill("timestamp") /></label>
+            <label>"url"<input name="url" id="doctor-url" required value=prefill.url /></label>
+            <label>"jsapi_ticket"<input name="jsapi_ticket" id="doctor-ticket" required value=prefill.jsapi_ticket /></label>
+            <label>"noncestr"<input name="noncestr" id="doctor-noncestr" required value=prefill.noncestr /></label>
+            <label>"timestamp"<input name="timestamp" id="doctor-timestamp" required value=prefill.timestamp /></label>
             <label>
                 {move || i18n.t(strings::DOCTOR_PAGE_URL)}
-                <input name="page_url" id="doctor-page-url" value=prefill("page_url") />
+                <input name="page_url" id="doctor-page-url" value=prefill.page_url />
             </label>
             <label>
                 {move || i18n.t(strings::DOCTOR_EXPECTED)}
-                <input name="expected" id="doctor-expected" value=prefill("expected") />
+                <input name="expected" id="doctor-expected" value=prefill.expected />
             </label>
             <button class="btn btn_primary" type="submit" id="doctor-run">
                 {move || i18n.t(strings::DOCTOR_RUN)}
@@ -73,20 +119,6 @@ pub fn DoctorPage() -> impl IntoView {
                         .into_any()
                 }
             }}
-        </section>
-        <section class="panel doctor_errors">
-            <h2>{move || i18n.t(strings::DOCTOR_ERRORS)}</h2>
-            <dl>
-                {catalog::ERRORS
-                    .iter()
-                    .map(|e| {
-                        view! {
-                            <dt><code>{e.pattern}</code></dt>
-                            <dd>{move || i18n.t(e.cause)} " " {move || i18n.t(e.fix)}</dd>
-                        }
-                    })
-                    .collect_view()}
-            </dl>
         </section>
     }
 }

@@ -5,7 +5,6 @@ pub mod classic;
 pub mod control;
 pub mod doctor;
 pub mod home;
-pub mod lazy;
 pub mod not_found;
 pub mod qa;
 pub mod qa_reports;

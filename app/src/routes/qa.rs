@@ -35,26 +35,11 @@ fn safety_text(safety: Safety) -> (&'static str, catalog::Text) {
     }
 }
 
-/// `/qa`: run every interface on this device and save the record.
+/// `/qa`: run every interface on this device and save the record. The introduction and
+/// QR code are server HTML; the run is an island.
 #[component]
 pub fn QaPage() -> impl IntoView {
     let i18n = use_i18n();
-    let session = provide_session();
-    let run = QaRun::new();
-    provide_context(run);
-    let categories: Vec<&'static str> = catalog::CATEGORIES.iter().map(|c| c.slug).collect();
-    // Every category's functions in one jsApiList: the whole catalog on one page.
-    Effect::new(move |_| demo::boot(session, categories.clone(), i18n));
-    #[cfg(feature = "hydrate")]
-    {
-        crate::qa::run::follow_log(run, session);
-        Effect::new(move |_| crate::qa::run::gather_facts(run, session));
-    }
-    let ready = move || session.status.get() == ConfigStatus::Ready;
-    let count = move |status: QaStatus| {
-        run.rows
-            .with(|rows| rows.iter().filter(|r| r.status == status).count())
-    };
     view! {
         <section class="intro category_intro">
             <div class="intro_text">
@@ -68,6 +53,43 @@ pub fn QaPage() -> impl IntoView {
                 <p class="hint">{move || i18n.t(strings::QA_QR_HINT)}</p>
             </details>
         </section>
+        <QaRunPanel />
+    }
+}
+
+/// The QA run, an island fetched only by this page: device facts, "run all safe ones",
+/// save, and a row per interface.
+#[island(lazy)]
+fn QaRunPanel() -> impl IntoView {
+    crate::hydration::island_hydrated();
+    crate::i18n::provide_i18n();
+    let i18n = use_i18n();
+    let session = provide_session();
+    let run = QaRun::new();
+    provide_context(run);
+    let categories: Vec<&'static str> = catalog::CATEGORIES.iter().map(|c| c.slug).collect();
+    // Every category's functions in one jsApiList: the whole catalog on one page.
+    Effect::new(move |_| demo::boot(session, categories.clone(), i18n));
+    #[cfg(feature = "hydrate")]
+    {
+        crate::qa::run::follow_log(run, session);
+        Effect::new(move |_| crate::qa::run::gather_facts(run, session));
+    }
+    // Results or a note not saved yet: the language switch (a reload) asks first.
+    Effect::new(move |_| {
+        let unsaved = run.saved.with(Option::is_none)
+            && (run
+                .rows
+                .with(|rows| rows.iter().any(|r| r.status != QaStatus::NotRun))
+                || !run.note.with(String::is_empty));
+        crate::i18n::set_unsaved_work(unsaved.then_some(strings::QA_UNSAVED_RELOAD));
+    });
+    let ready = move || session.status.get() == ConfigStatus::Ready;
+    let count = move |status: QaStatus| {
+        run.rows
+            .with(|rows| rows.iter().filter(|r| r.status == status).count())
+    };
+    view! {
         <DeviceFacts />
         <section class="qa_actions">
             <button
@@ -124,7 +146,7 @@ pub fn QaPage() -> impl IntoView {
                             view! {
                                 <p class="qa_saved" id="qa-saved" data-id=id.to_string()>
                                     {move || i18n.t(strings::QA_SAVED)}
-                                    <A href=format!("/qa/reports/{id}")>{format!("#{id}")}</A>
+                                    <a href=format!("/qa/reports/{id}")>{format!("#{id}")}</a>
                                 </p>
                             }
                                 .into_any()
