@@ -15,8 +15,8 @@ pub fn ClassicPage() -> impl IntoView {
     view! { <ClassicDemo /> }
 }
 
-/// The whole classic page is one island: every button runs an API.
-#[island]
+/// The whole classic page is one island, lazy: the category pages do not carry it.
+#[island(lazy)]
 fn ClassicDemo() -> impl IntoView {
     crate::hydration::island_hydrated();
     crate::i18n::provide_i18n();
