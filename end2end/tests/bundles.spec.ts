@@ -20,7 +20,13 @@ test('a category page hydrates from the main wasm alone', async ({ page }) => {
   await page.goto('/basic');
   await waitForHydration(page);
   expect(wasm).toEqual(['wechat-playground.wasm']);
-  await expect(page.locator('leptos-island')).toHaveCount(2);
+  // The language switch, the page's demo, and inside it one button island per API; the
+  // documentation beside each button is server HTML.
+  const buttons = await page.locator('.api_item').count();
+  expect(buttons).toBeGreaterThan(0);
+  await expect(page.locator('leptos-island')).toHaveCount(2 + buttons);
+  await expect(page.locator('.api_item leptos-island button')).toHaveCount(buttons);
+  await expect(page.locator('.api_item > details.api_doc')).toHaveCount(buttons);
 });
 
 test('QA mode hydrates with its lazy chunk, and not the doctor\'s', async ({ page }) => {

@@ -40,6 +40,39 @@ pub const fn t(zh: &'static str, en: &'static str) -> Text {
     Text { zh, en }
 }
 
+/// Catalog data only server-rendered HTML shows (the APIs' documentation): the browser
+/// build keeps none of it, so the wasm does not carry text no island displays.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ServerOnly<T: Copy> {
+    #[cfg(not(feature = "hydrate"))]
+    value: T,
+    #[cfg(feature = "hydrate")]
+    value: std::marker::PhantomData<T>,
+}
+
+/// Wraps server-only catalog data in a `const` context.
+pub const fn server_only<T: Copy>(value: T) -> ServerOnly<T> {
+    #[cfg(not(feature = "hydrate"))]
+    {
+        ServerOnly { value }
+    }
+    #[cfg(feature = "hydrate")]
+    {
+        let _ = value;
+        ServerOnly {
+            value: std::marker::PhantomData,
+        }
+    }
+}
+
+#[cfg(not(feature = "hydrate"))]
+impl<T: Copy> ServerOnly<T> {
+    /// The data (server side only).
+    pub fn get(&self) -> T {
+        self.value
+    }
+}
+
 /// The UI language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub enum Lang {
@@ -129,15 +162,15 @@ pub struct Api {
     /// The button label.
     pub label: Text,
     /// What it does, from the docs.
-    pub summary: Text,
+    pub summary: ServerOnly<Text>,
     pub since: DocVersion,
     /// Marked "to be deprecated" by the newer document.
     pub deprecated: bool,
     pub kind: Kind,
     pub safety: Safety,
-    pub params: &'static [Param],
+    pub params: ServerOnly<&'static [Param]>,
     /// Fields of the success result.
-    pub returns: &'static [Param],
+    pub returns: ServerOnly<&'static [Param]>,
     /// The official demo's arguments, as JSON text (`{}` when none).
     pub sample: &'static str,
     pub guard: Option<Guard>,

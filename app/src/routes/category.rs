@@ -42,14 +42,17 @@ fn CategoryView(category: &'static catalog::Category) -> impl IntoView {
                 <QrCode path=path />
             </details>
         </section>
-        <CategoryDemo slug=category.slug.to_owned() />
+        <CategoryDemo slug=category.slug.to_owned()>
+            {catalog::apis_in(category.slug).map(|api| view! { <ApiItem api /> }).collect_view()}
+        </CategoryDemo>
     }
 }
 
-/// The island of a category page: config status, one button per API, snippet and log.
+/// The island of a category page: config status, the APIs (`children`: server HTML with
+/// an [`ApiButton`] island each, which share this island's session), snippet and log.
 /// Signs on hydration and again when debug is toggled.
 #[island]
-fn CategoryDemo(slug: String) -> impl IntoView {
+fn CategoryDemo(slug: String, children: Children) -> impl IntoView {
     crate::hydration::island_hydrated();
     crate::i18n::provide_i18n();
     let i18n = use_i18n();
@@ -64,7 +67,7 @@ fn CategoryDemo(slug: String) -> impl IntoView {
     view! {
         <ConfigPanel />
         <div class="wxapi_form category_form" data-category=category.slug>
-            {catalog::apis_in(category.slug).map(|api| view! { <ApiButton api /> }).collect_view()}
+            {children()}
         </div>
         <Snippet />
         <ResultLog />
@@ -149,11 +152,11 @@ fn ConfigPanel() -> impl IntoView {
     }
 }
 
-/// One API: the official caption, the green button, and its documentation on demand.
+/// One API: the official caption, the green button (an island), and its documentation
+/// on demand, which stays server HTML.
 #[component]
-fn ApiButton(api: &'static Api) -> impl IntoView {
+fn ApiItem(api: &'static Api) -> impl IntoView {
     let i18n = use_i18n();
-    let session = use_session();
     let badge = match api.since {
         DocVersion::NewerOnly => Some(strings::NEWER_DOC_ONLY),
         DocVersion::OlderOnly => Some(strings::OLDER_DOC_ONLY),
@@ -166,22 +169,50 @@ fn ApiButton(api: &'static Api) -> impl IntoView {
                 {badge.map(|b| view! { <em class="badge">{move || i18n.t(b)}</em> })}
                 {api.deprecated.then(|| view! { <em class="badge badge_warn">{move || i18n.t(strings::DEPRECATED)}</em> })}
             </span>
-            <button
-                class="btn btn_primary"
-                id=api.id
-                on:click=move |_| demo::press(session, api, i18n)
-            >
-                {move || i18n.t(api.label)}
-            </button>
-            <details class="api_doc">
-                <summary>{move || i18n.t(api.summary)}</summary>
-                <ParamTable title=strings::PARAMETERS params=api.params />
-                <ParamTable title=strings::RETURNS params=api.returns />
-            </details>
+            <ApiButton id=api.id.to_owned() />
+            <ApiDoc api />
         </div>
     }
 }
 
+/// The button that runs one API, in the session of the page's [`CategoryDemo`].
+#[island]
+fn ApiButton(id: String) -> impl IntoView {
+    crate::hydration::island_hydrated();
+    let i18n = use_i18n();
+    let session = use_session();
+    let Some(api) = catalog::api(&id) else {
+        return ().into_any();
+    };
+    view! {
+        <button class="btn btn_primary" id=api.id on:click=move |_| demo::press(session, api, i18n)>
+            {move || i18n.t(api.label)}
+        </button>
+    }
+    .into_any()
+}
+
+/// The documentation of an API: server HTML (the browser build has none of it).
+#[cfg(not(feature = "hydrate"))]
+#[component]
+fn ApiDoc(api: &'static Api) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <details class="api_doc">
+            <summary>{move || i18n.t(api.summary.get())}</summary>
+            <ParamTable title=strings::PARAMETERS params=api.params.get() />
+            <ParamTable title=strings::RETURNS params=api.returns.get() />
+        </details>
+    }
+}
+
+#[cfg(feature = "hydrate")]
+#[component]
+fn ApiDoc(api: &'static Api) -> impl IntoView {
+    let _ = api;
+}
+
+#[cfg(not(feature = "hydrate"))]
 #[component]
 fn ParamTable(title: catalog::Text, params: &'static [catalog::Param]) -> impl IntoView {
     let i18n = use_i18n();
