@@ -22,7 +22,7 @@ pub async fn catalog_json() -> Json<Value> {
                 .collect();
             json!({
                 "slug": category.slug,
-                "title": { "zh": category.title.zh, "en": category.title.en },
+                "title": { "zh": category.title.get().zh, "en": category.title.get().en },
                 "jsApiList": catalog::js_api_list(category.slug),
                 "apis": apis,
             })

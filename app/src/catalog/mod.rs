@@ -19,7 +19,7 @@ pub use menu_items::MENU_ITEMS;
 use serde::{Deserialize, Serialize};
 
 /// A bilingual string: Chinese is the default UI language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Text {
     pub zh: &'static str,
     pub en: &'static str,
@@ -65,11 +65,17 @@ pub const fn server_only<T: Copy>(value: T) -> ServerOnly<T> {
     }
 }
 
-#[cfg(not(feature = "hydrate"))]
-impl<T: Copy> ServerOnly<T> {
-    /// The data (server side only).
+impl<T: Copy + Default> ServerOnly<T> {
+    /// The data on the server; empty in the browser build, where no island shows it.
     pub fn get(&self) -> T {
-        self.value
+        #[cfg(not(feature = "hydrate"))]
+        {
+            self.value
+        }
+        #[cfg(feature = "hydrate")]
+        {
+            T::default()
+        }
     }
 }
 
@@ -199,8 +205,8 @@ pub struct ClassicSection {
 pub struct Category {
     /// The route (`/images`).
     pub slug: &'static str,
-    pub title: Text,
-    pub intro: Text,
+    pub title: ServerOnly<Text>,
+    pub intro: ServerOnly<Text>,
     /// `None` for categories the official demo did not have.
     pub classic: Option<ClassicSection>,
 }

@@ -34,8 +34,8 @@ fn CategoryView(category: &'static catalog::Category) -> impl IntoView {
     view! {
         <section class="intro category_intro">
             <div class="intro_text">
-                <h1>{move || i18n.t(category.title)}</h1>
-                <p class="tagline">{move || i18n.t(category.intro)}</p>
+                <h1>{move || i18n.t(category.title.get())}</h1>
+                <p class="tagline">{move || i18n.t(category.intro.get())}</p>
             </div>
             <details class="page_qr">
                 <summary>{move || i18n.t(strings::OPEN_ON_PHONE)}</summary>
@@ -193,7 +193,6 @@ fn ApiButton(id: String) -> impl IntoView {
 }
 
 /// The documentation of an API: server HTML (the browser build has none of it).
-#[cfg(not(feature = "hydrate"))]
 #[component]
 fn ApiDoc(api: &'static Api) -> impl IntoView {
     let i18n = use_i18n();
@@ -206,13 +205,6 @@ fn ApiDoc(api: &'static Api) -> impl IntoView {
     }
 }
 
-#[cfg(feature = "hydrate")]
-#[component]
-fn ApiDoc(api: &'static Api) -> impl IntoView {
-    let _ = api;
-}
-
-#[cfg(not(feature = "hydrate"))]
 #[component]
 fn ParamTable(title: catalog::Text, params: &'static [catalog::Param]) -> impl IntoView {
     let i18n = use_i18n();

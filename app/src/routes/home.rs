@@ -24,7 +24,7 @@ pub fn HomePage() -> impl IntoView {
                             view! {
                                 <li class="label_item">
                                     <A href=format!("/{}", category.slug) attr:class="label_inner category_link">
-                                        <span class="category_title">{move || i18n.t(category.title)}</span>
+                                        <span class="category_title">{move || i18n.t(category.title.get())}</span>
                                         <span class="category_count">
                                             {count} " " {move || i18n.t(strings::APIS_COUNT)}
                                         </span>
