@@ -52,6 +52,13 @@ test('every page load signs its own URL', async ({ page, baseURL }) => {
   expect(signed).toEqual([`${baseURL}/basic`, `${baseURL}/images`]);
 });
 
+/// Opens a page and waits until wx.config is ready.
+async function openReady(page: import('@playwright/test').Page, path: string) {
+  await page.goto(path);
+  await waitForHydration(page);
+  await expect(page.locator('#config-status')).toHaveAttribute('data-status', 'ready');
+}
+
 /// Changes the address in place, as a single-page app's router would, then re-signs
 /// (toggling debug mode signs again).
 async function changeUrlInPlaceAndResign(page: import('@playwright/test').Page, path: string) {
@@ -62,9 +69,7 @@ async function changeUrlInPlaceAndResign(page: import('@playwright/test').Page, 
 
 test('outside iOS, a re-sign after the address changed in place signs the new URL', async ({ page, baseURL }) => {
   const signed = recordSignedUrls(page);
-  await page.goto('/basic');
-  await waitForHydration(page);
-  await expect(page.locator('#config-status')).toHaveAttribute('data-status', 'ready');
+  await openReady(page, '/basic');
   await changeUrlInPlaceAndResign(page, '/basic?step=2');
   await expect.poll(() => signed.length).toBe(2);
   expect(signed).toEqual([`${baseURL}/basic`, `${baseURL}/basic?step=2`]);
@@ -79,9 +84,7 @@ test.describe('on iOS WeChat', () => {
   test('the landing URL stays the signed one after the address changes in place', async ({ page, baseURL }) => {
     const signed = recordSignedUrls(page);
     // sim=1: the real SDK host is unreachable here, so the simulator stands in.
-    await page.goto('/basic?sim=1');
-    await waitForHydration(page);
-    await expect(page.locator('#config-status')).toHaveAttribute('data-status', 'ready');
+    await openReady(page, '/basic?sim=1');
     await changeUrlInPlaceAndResign(page, '/basic?step=2');
     await expect.poll(() => signed.length).toBe(2);
     expect(signed).toEqual([`${baseURL}/basic?sim=1`, `${baseURL}/basic?sim=1`]);
