@@ -29,7 +29,7 @@ pub fn press(session: Session, api: &'static Api, i18n: I18n) {
     let _ = (session, api, i18n);
 }
 
-/// Records the landing URL (iOS signs it) before any navigation. Browser only.
+/// Records the landing URL (iOS signs it) before the address can change. Browser only.
 pub fn record_boot() {
     #[cfg(feature = "hydrate")]
     runner::record_boot();

@@ -33,7 +33,8 @@ const SIMULATED_SDK: [&str; 2] = [
 ];
 
 /// Facts recorded once, when the wasm first starts: they must not change when the
-/// simulator later dresses the user agent up as WeChat, or after navigation.
+/// simulator later dresses the user agent up as WeChat, or when the address changes
+/// in place (`pushState`).
 struct Boot {
     user_agent: String,
     landing_url: String,
@@ -151,7 +152,7 @@ async fn ensure_sdk(simulated: bool) -> Result<(), String> {
 }
 
 /// Signs and configures the SDK for the current page, then registers the demo's
-/// listeners at ready. Runs again after every client-side navigation.
+/// listeners at ready. Runs again when debug mode is toggled.
 pub fn boot(session: Session, categories: Vec<&'static str>, i18n: I18n) {
     let simulated = is_simulated();
     session.simulated.set(simulated);
