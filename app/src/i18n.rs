@@ -27,6 +27,7 @@ impl I18n {
                 return;
             }
         }
+        BEFORE_RELOAD.with(|stashes| stashes.borrow().iter().for_each(|stash| stash()));
         remember(lang);
         reload();
     }
@@ -34,6 +35,13 @@ impl I18n {
 
 thread_local! {
     static UNSAVED_WORK: std::cell::Cell<Option<Text>> = const { std::cell::Cell::new(None) };
+    static BEFORE_RELOAD: std::cell::RefCell<Vec<Box<dyn Fn()>>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Runs `stash` just before the language switch reloads the page, so that an island can
+/// keep what the reload would lose. Islands share it.
+pub fn before_language_reload(stash: impl Fn() + 'static) {
+    BEFORE_RELOAD.with(|stashes| stashes.borrow_mut().push(Box::new(stash)));
 }
 
 /// Declares (with the question to ask) or clears work on the page that the reload of a

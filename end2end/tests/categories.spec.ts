@@ -151,3 +151,20 @@ test('the home QR code encodes the public URL', async ({ page, baseURL }) => {
   await expect(page.locator('#home-qr [data-qr-url]')).toHaveAttribute('data-qr-url', `${baseURL}/`);
   await expect(page.locator('#home-qr svg')).toBeVisible();
 });
+
+test('the language switch keeps the result log across its reload, once', async ({ page }) => {
+  await openReady(page, '/basic');
+  await page.click('#checkJsApi');
+  const entries = page.locator('.log_entry');
+  await expect(page.locator('.log_entry[data-api="checkJsApi"] .log_errmsg').first()).toHaveText('checkJsApi:ok');
+  const shown = await entries.allTextContents();
+  await page.click('#lang-switch');
+  await expect(page.locator('h1')).toHaveText('Basics');
+  await waitForHydration(page);
+  await expect(entries).toHaveText(shown);
+  // Taken once: a later reload starts with an empty log.
+  await page.reload();
+  await waitForHydration(page);
+  await expect(page.locator('#config-status')).toHaveAttribute('data-status', 'ready');
+  await expect(entries).toHaveCount(0);
+});

@@ -142,7 +142,8 @@ test('chooseImage gives localIds that display as <img> src; upload, download and
   // The simulator shows what was chosen; the page can show a localId as WeChat allows.
   const shown = page.locator('[data-sim="chooseImage"] img').first();
   await expect(shown).toBeVisible();
-  expect(await shown.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  // Visible is not decoded: wait for the image itself.
+  await expect.poll(() => shown.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
   await page.locator('[data-sim="chooseImage"] [data-close]').click();
   await expect(page.locator('[data-sim="chooseImage"]')).toHaveCount(0);
   await page.evaluate((ids) => (window as any).harness.show(ids), localIds);

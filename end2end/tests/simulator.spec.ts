@@ -92,7 +92,8 @@ test('images flow: choose, upload, download, with the simulator showing the chos
   await expect(page.locator('.log_entry[data-api="chooseImage"][data-callback="success"]')).toContainText('已选择 3 张图片');
   const image = page.locator('[data-sim="chooseImage"] img').first();
   await expect(image).toBeVisible();
-  expect(await image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  // Visible is not decoded: wait for the image itself.
+  await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
   await page.locator('[data-sim="chooseImage"] [data-close]').click();
   await page.click('#uploadImage');
   await expect(page.locator('.log_entry[data-api="uploadImage"][data-callback="success"]')).toHaveCount(3);
