@@ -40,8 +40,9 @@ pub const fn t(zh: &'static str, en: &'static str) -> Text {
     Text { zh, en }
 }
 
-/// Catalog data only server-rendered HTML shows (the APIs' documentation): the browser
-/// build keeps none of it, so the wasm does not carry text no island displays.
+/// Catalog data only server-rendered HTML shows (the APIs' documentation, the categories'
+/// titles and introductions): the browser build keeps none of it, so the wasm does not
+/// carry text no island displays.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ServerOnly<T: Copy> {
     #[cfg(not(feature = "hydrate"))]
