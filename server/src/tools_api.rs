@@ -34,9 +34,14 @@ pub async fn jsapi_signature(
 pub async fn card_signature(
     JsonBody(request): JsonBody<SortedValuesRequest>,
 ) -> Result<Json<SortedValuesSignature>, HttpError> {
-    if let Some(long) = request.values.iter().find(|v| v.len() > MAX_VALUE) {
+    if let Some((index, long)) = request
+        .values
+        .iter()
+        .enumerate()
+        .find(|(_, v)| v.len() > MAX_VALUE)
+    {
         return Err(HttpError::bad_request(format!(
-            "a value is {} bytes long; at most {MAX_VALUE} are accepted",
+            "values[{index}] is {} bytes long; at most {MAX_VALUE} are accepted",
             long.len()
         )));
     }

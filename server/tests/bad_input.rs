@@ -130,9 +130,9 @@ impl App {
     }
 }
 
+/// 256 cases, or `PROPTEST_CASES` (a longer hunt: `PROPTEST_CASES=20000`).
 fn runner() -> TestRunner {
     TestRunner::new(Config {
-        cases: 256,
         failure_persistence: None,
         ..Config::default()
     })
@@ -434,5 +434,58 @@ async fn streamed_bodies_over_64_kib_without_a_length_get_413_too() {
         assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE, "{path}: {text}");
         let json: Value = serde_json::from_str(&text).unwrap_or_default();
         assert_eq!(json["kind"], "bad_input", "{path}: {text}");
+    }
+}
+
+/// The case proptest found once by chance, asked of every field every time: a value over the
+/// tools' 4096-byte cap is refused naming the field it came in (for an array, with its index).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_over_long_value_in_any_json_field_is_refused_naming_that_field() {
+    let app = app(&[]).await;
+    let long = "a".repeat(4097);
+    let cases = [
+        (
+            "/api/tools/jsapi-signature",
+            "jsapi_ticket",
+            json!({"jsapi_ticket": long, "noncestr": "n", "timestamp": 1, "url": "https://example.com/"}),
+        ),
+        (
+            "/api/tools/jsapi-signature",
+            "noncestr",
+            json!({"jsapi_ticket": "t", "noncestr": long, "timestamp": 1, "url": "https://example.com/"}),
+        ),
+        (
+            "/api/tools/jsapi-signature",
+            "url",
+            json!({"jsapi_ticket": "t", "noncestr": "n", "timestamp": 1, "url": long}),
+        ),
+        (
+            "/api/tools/card-signature",
+            "values[0]",
+            json!({"values": [long]}),
+        ),
+        (
+            "/api/tools/card-signature",
+            "values[2]",
+            json!({"values": ["a", "b", long]}),
+        ),
+    ];
+    for (path, field, body) in cases {
+        let answer = app.post(
+            path,
+            Some("application/json"),
+            serde_json::to_vec(&body).unwrap(),
+        );
+        assert_eq!(
+            answer.status,
+            StatusCode::BAD_REQUEST,
+            "{path}: {}",
+            answer.text
+        );
+        let message = answer.json["message"].as_str().unwrap_or_default();
+        assert!(
+            message.starts_with(field) && message.contains("4097") && message.contains("4096"),
+            "{path} {field}: {message}"
+        );
     }
 }

@@ -5,9 +5,9 @@
 use proptest::prelude::*;
 use wechat::page_url::{page_url_to_sign, SafeDomains, UrlError, UrlLint, MAX_URL_BYTES};
 
+/// 256 cases, or `PROPTEST_CASES` (a longer hunt: `PROPTEST_CASES=20000`).
 fn config() -> ProptestConfig {
     ProptestConfig {
-        cases: 256,
         failure_persistence: None,
         ..ProptestConfig::default()
     }
