@@ -19,8 +19,8 @@ use axum::{
     Router,
 };
 use leptos::prelude::*;
-use leptos_axum::{generate_route_list, LeptosRoutes};
-use std::sync::Arc;
+use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
+use std::sync::{Arc, OnceLock};
 use thiserror::Error;
 use tower_http::{compression::CompressionLayer, limit::RequestBodyLimitLayer, trace::TraceLayer};
 
@@ -69,7 +69,7 @@ pub async fn state_with_options(
 
 /// The whole application router.
 pub fn router(state: AppState) -> Router {
-    let routes = generate_route_list(App);
+    let routes = route_list();
     let leptos_options = state.leptos_options.clone();
     let context_state = state.clone();
     Router::new()
@@ -100,6 +100,16 @@ pub fn router(state: AppState) -> Router {
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
         .with_state(state)
+}
+
+/// The app's routes, generated once per process. Generating them runs the app with resource
+/// loading suspended process-wide (`leptos_server::SuppressResourceLoad`, a global flag): a
+/// page that starts rendering on another thread meanwhile waits forever (leptos issue #4773).
+/// Once per process, and before any router exists to render, no page can start in that window
+/// (several routers in one process, as in the tests, hung about one run in six before).
+fn route_list() -> Vec<AxumRouteListing> {
+    static ROUTES: OnceLock<Vec<AxumRouteListing>> = OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
 }
 
 async fn healthz() -> &'static str {

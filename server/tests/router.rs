@@ -98,3 +98,32 @@ async fn category_page_renders_its_buttons() {
     assert_eq!(status, StatusCode::OK);
     assert!(body.contains("id=\"chooseImage\""));
 }
+
+/// Building a router while another thread renders a page must not stall that page: Leptos
+/// suspends resource loading process-wide while it generates a route list (leptos #4773), so
+/// the server generates it once per process. Each side runs on a runtime of its own, as
+/// parallel tests do.
+#[test]
+fn pages_render_while_other_routers_are_built() {
+    let builder = std::thread::spawn(|| {
+        let runtime = tokio::runtime::Runtime::new().unwrap();
+        for _ in 0..30 {
+            let app = runtime.block_on(app(&[]));
+            drop(app);
+        }
+    });
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    for round in 0..30 {
+        let (status, body) = runtime
+            .block_on(async {
+                tokio::time::timeout(std::time::Duration::from_secs(15), async {
+                    get(app(&[]).await, "/").await
+                })
+                .await
+            })
+            .unwrap_or_else(|_| panic!("round {round}: the home page never finished rendering"));
+        assert_eq!(status, StatusCode::OK);
+        assert!(body.contains("data-mode=\"sandbox\""), "round {round}");
+    }
+    builder.join().unwrap();
+}
