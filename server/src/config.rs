@@ -5,6 +5,7 @@ use crate::telemetry::LogFormat;
 use clap::Parser;
 use std::{net::SocketAddr, path::PathBuf, time::Duration};
 use thiserror::Error;
+use wechat::{credentials::RedisTls, Secret};
 
 /// Every setting of the server. Each flag can also come from the environment
 /// variable named beside it, or from a `.env` file in the working directory.
@@ -43,9 +44,24 @@ pub struct Settings {
     #[arg(long, env = "JS_SAFE_DOMAINS", value_delimiter = ',')]
     pub js_safe_domains: Vec<String>,
 
-    /// Redis URL for sharing credentials between instances (e.g. redis://127.0.0.1:6379/0).
+    /// Redis URL for sharing credentials between instances (e.g. redis://127.0.0.1:6379/0,
+    /// or rediss:// for TLS).
     #[arg(long, env = "REDIS_URL")]
     pub redis_url: Option<String>,
+
+    /// PEM file of the CA(s) to trust for a rediss:// server instead of the built-in web PKI
+    /// roots (a private CA, a self-signed server certificate).
+    #[arg(long, env = "REDIS_CA_FILE")]
+    pub redis_ca_file: Option<PathBuf>,
+
+    /// PEM file of the client certificate (chain) to present to a rediss:// server that asks
+    /// for one (Redis's default, `tls-auth-clients yes`); with REDIS_CLIENT_KEY_FILE.
+    #[arg(long, env = "REDIS_CLIENT_CERT_FILE")]
+    pub redis_client_cert_file: Option<PathBuf>,
+
+    /// PEM file of the client certificate's private key; with REDIS_CLIENT_CERT_FILE.
+    #[arg(long, env = "REDIS_CLIENT_KEY_FILE")]
+    pub redis_client_key_file: Option<PathBuf>,
 
     /// How long, in milliseconds, an instance's refresh lease in Redis lasts if it is never
     /// released (the instance died). Keep it longer than one WeChat call.
@@ -109,10 +125,25 @@ pub enum ConfigError {
     PublicUrlMalformed(String),
     #[error("JS_SAFE_DOMAINS entry {0:?} is not a host name: list bare hosts like `example.com,demo.example.org`, without scheme, port or path")]
     SafeDomainMalformed(String),
-    #[error("REDIS_URL {0:?} is not a redis:// URL")]
-    RedisUrlMalformed(String),
-    #[error("REDIS_URL {0:?} asks for TLS (rediss://), which this build does not include: use redis:// on a private network, or a local TLS tunnel (e.g. stunnel) to the Redis server")]
-    RedisTlsUnsupported(String),
+    #[error("REDIS_URL is not a redis:// or rediss:// URL: use redis://[user:password@]host[:port][/db], or rediss:// for TLS")]
+    RedisUrlMalformed,
+    #[error("{0} is set but REDIS_URL is not a rediss:// URL: certificates are for TLS connections; use rediss://, or unset {0}")]
+    RedisTlsWithoutRediss(&'static str),
+    #[error("REDIS_CLIENT_CERT_FILE and REDIS_CLIENT_KEY_FILE go together: set both (the client certificate and its private key) or neither")]
+    RedisClientCertIncomplete,
+    #[error("{setting} {path:?} cannot be read: {reason}")]
+    RedisTlsFileUnreadable {
+        setting: &'static str,
+        path: PathBuf,
+        reason: String,
+    },
+    #[error("{setting} {path:?} holds no PEM {what} (a block starting -----BEGIN {marker}): give the PEM file, not DER or a bundle of another format")]
+    RedisTlsFileNotPem {
+        setting: &'static str,
+        path: PathBuf,
+        what: &'static str,
+        marker: &'static str,
+    },
     #[error("REDIS_LEASE_MS must be between 100 and 600000, got {0}")]
     RedisLeaseOutOfRange(u64),
     #[error("DATABASE_URL {0:?} is not a sqlite: URL: use e.g. sqlite://state/qa-reports.sqlite, or leave it unset")]
@@ -148,6 +179,8 @@ pub struct Config {
     pub public_url: Option<String>,
     pub js_safe_domains: Vec<String>,
     pub redis_url: Option<String>,
+    /// Certificates for a `rediss://` Redis (no `Debug` output of their contents).
+    pub redis_tls: Option<RedisTls>,
     /// Lifetime of an unreleased refresh lease in Redis.
     pub redis_lease: Duration,
     pub state_dir: PathBuf,
@@ -213,13 +246,12 @@ impl Settings {
             .collect::<Result<Vec<_>, _>>()?;
         let redis_url = non_empty(&self.redis_url).map(str::to_owned);
         if let Some(url) = &redis_url {
-            if url.starts_with("rediss://") {
-                return Err(ConfigError::RedisTlsUnsupported(url.clone()));
-            }
-            if !url.starts_with("redis://") {
-                return Err(ConfigError::RedisUrlMalformed(url.clone()));
+            // The URL may carry a password: the error does not repeat it.
+            if !url.starts_with("redis://") && !url.starts_with("rediss://") {
+                return Err(ConfigError::RedisUrlMalformed);
             }
         }
+        let redis_tls = self.redis_tls(redis_url.as_deref())?;
         if !(100..=600_000).contains(&self.redis_lease_ms) {
             return Err(ConfigError::RedisLeaseOutOfRange(self.redis_lease_ms));
         }
@@ -238,6 +270,7 @@ impl Settings {
             public_url: public_url.map(|u| u.trim_end_matches('/').to_owned()),
             js_safe_domains,
             redis_url,
+            redis_tls,
             redis_lease: Duration::from_millis(self.redis_lease_ms),
             state_dir: self.state_dir.clone(),
             database_url,
@@ -248,6 +281,45 @@ impl Settings {
         })
     }
 
+    /// The certificates named by the REDIS_*_FILE settings, read and checked; `None` when
+    /// none is set.
+    fn redis_tls(&self, redis_url: Option<&str>) -> Result<Option<RedisTls>, ConfigError> {
+        let ca = self.redis_ca_file.as_ref().map(|p| ("REDIS_CA_FILE", p));
+        let cert = self
+            .redis_client_cert_file
+            .as_ref()
+            .map(|p| ("REDIS_CLIENT_CERT_FILE", p));
+        let key = self
+            .redis_client_key_file
+            .as_ref()
+            .map(|p| ("REDIS_CLIENT_KEY_FILE", p));
+        let Some((first, _)) = ca.or(cert).or(key) else {
+            return Ok(None);
+        };
+        if !redis_url.is_some_and(|url| url.starts_with("rediss://")) {
+            return Err(ConfigError::RedisTlsWithoutRediss(first));
+        }
+        let ca_pem = ca
+            .map(|(setting, path)| pem_file(setting, path, PemKind::Certificate))
+            .transpose()?;
+        let client = match (cert, key) {
+            (None, None) => None,
+            (Some((cert_setting, cert_path)), Some((key_setting, key_path))) => {
+                let cert = pem_file(cert_setting, cert_path, PemKind::Certificate)?;
+                let key = pem_file(key_setting, key_path, PemKind::PrivateKey)?;
+                let key = String::from_utf8(key).map_err(|_| ConfigError::RedisTlsFileNotPem {
+                    setting: key_setting,
+                    path: key_path.clone(),
+                    what: PemKind::PrivateKey.what(),
+                    marker: PemKind::PrivateKey.marker(),
+                })?;
+                Some((cert, Secret::new(key)))
+            }
+            _ => return Err(ConfigError::RedisClientCertIncomplete),
+        };
+        Ok(Some(RedisTls { ca_pem, client }))
+    }
+
     fn rate_limit(&self) -> Result<RateLimit, ConfigError> {
         if self.sign_rate_limit > 0 && self.sign_rate_burst == 0 {
             return Err(ConfigError::RateBurstZero);
@@ -256,6 +328,60 @@ impl Settings {
             per_second: self.sign_rate_limit,
             burst: self.sign_rate_burst,
             trust_forwarded: self.trust_forwarded,
+        })
+    }
+}
+
+/// What a PEM file given for Redis TLS must hold.
+#[derive(Clone, Copy)]
+enum PemKind {
+    Certificate,
+    PrivateKey,
+}
+
+impl PemKind {
+    fn what(self) -> &'static str {
+        match self {
+            PemKind::Certificate => "certificate",
+            PemKind::PrivateKey => "private key",
+        }
+    }
+
+    /// What follows `-----BEGIN ` (a key's label ends so: `PRIVATE KEY`, `RSA PRIVATE KEY`,
+    /// `EC PRIVATE KEY`).
+    fn marker(self) -> &'static str {
+        match self {
+            PemKind::Certificate => "CERTIFICATE-----",
+            PemKind::PrivateKey => "… PRIVATE KEY-----",
+        }
+    }
+
+    fn found_in(self, text: &str) -> bool {
+        text.lines().any(|line| {
+            line.strip_prefix("-----BEGIN ")
+                .is_some_and(|label| match self {
+                    PemKind::Certificate => label == "CERTIFICATE-----",
+                    PemKind::PrivateKey => label.ends_with("PRIVATE KEY-----"),
+                })
+        })
+    }
+}
+
+/// The contents of a PEM file given in `setting`, if it holds a block of `kind`.
+fn pem_file(setting: &'static str, path: &PathBuf, kind: PemKind) -> Result<Vec<u8>, ConfigError> {
+    let bytes = std::fs::read(path).map_err(|error| ConfigError::RedisTlsFileUnreadable {
+        setting,
+        path: path.clone(),
+        reason: error.to_string(),
+    })?;
+    if kind.found_in(&String::from_utf8_lossy(&bytes)) {
+        Ok(bytes)
+    } else {
+        Err(ConfigError::RedisTlsFileNotPem {
+            setting,
+            path: path.clone(),
+            what: kind.what(),
+            marker: kind.marker(),
         })
     }
 }
@@ -387,15 +513,138 @@ mod tests {
             .validate()
             .unwrap_err();
         assert!(matches!(err, ConfigError::ApiBaseMalformed(_)));
-        let err = settings(&["--redis-url", "http://x"])
+        let err = settings(&["--redis-url", "http://user:hunter2@x"])
             .validate()
             .unwrap_err();
-        assert!(matches!(err, ConfigError::RedisUrlMalformed(_)));
-        let err = settings(&["--redis-url", "rediss://cache.internal:6380"])
+        assert_eq!(err, ConfigError::RedisUrlMalformed);
+        assert!(err.to_string().contains("rediss://"), "{err}");
+        assert!(!err.to_string().contains("hunter2"), "{err}");
+        let config = settings(&["--redis-url", "rediss://cache.internal:6380"])
             .validate()
-            .unwrap_err();
-        assert!(matches!(err, ConfigError::RedisTlsUnsupported(_)));
-        assert!(err.to_string().contains("redis://"), "{err}");
+            .unwrap();
+        assert_eq!(
+            config.redis_url.as_deref(),
+            Some("rediss://cache.internal:6380")
+        );
+        assert!(config.redis_tls.is_none());
+    }
+
+    /// PEM-shaped files (config checks the blocks are there; the TLS layer parses them).
+    fn pem_files() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |name: &str, text: &str| std::fs::write(dir.path().join(name), text).unwrap();
+        write(
+            "ca.pem",
+            "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n",
+        );
+        write(
+            "client.pem",
+            "-----BEGIN CERTIFICATE-----\nMIIC\n-----END CERTIFICATE-----\n",
+        );
+        write(
+            "client-key.pem",
+            "-----BEGIN EC PRIVATE KEY-----\nkey-canary\n-----END EC PRIVATE KEY-----\n",
+        );
+        write("ca.der", "\u{30}\u{82} binary");
+        dir
+    }
+
+    #[test]
+    fn redis_tls_files_are_read_and_checked() {
+        let dir = pem_files();
+        let file = |name: &str| dir.path().join(name).to_string_lossy().into_owned();
+        let (ca, cert, key) = (file("ca.pem"), file("client.pem"), file("client-key.pem"));
+        let tls_url = ["--redis-url", "rediss://cache.internal:6380/0"];
+
+        let config = settings(
+            &[
+                &tls_url[..],
+                &[
+                    "--redis-ca-file",
+                    &ca,
+                    "--redis-client-cert-file",
+                    &cert,
+                    "--redis-client-key-file",
+                    &key,
+                ],
+            ]
+            .concat(),
+        )
+        .validate()
+        .unwrap();
+        let tls = config.redis_tls.as_ref().expect("TLS settings");
+        assert!(tls
+            .ca_pem
+            .as_deref()
+            .unwrap()
+            .starts_with(b"-----BEGIN CERTIFICATE"));
+        let (client_cert, client_key) = tls.client.as_ref().unwrap();
+        assert!(client_cert.starts_with(b"-----BEGIN CERTIFICATE"));
+        assert!(client_key.expose().contains("key-canary"));
+        assert!(!format!("{config:?}").contains("key-canary"));
+
+        // The CA alone is enough (a server that asks for no client certificate).
+        let config = settings(&[&tls_url[..], &["--redis-ca-file", &ca]].concat())
+            .validate()
+            .unwrap();
+        assert!(config.redis_tls.unwrap().client.is_none());
+
+        let refused = |args: &[&str]| settings(args).validate().unwrap_err();
+        assert_eq!(
+            refused(&["--redis-url", "redis://cache:6379", "--redis-ca-file", &ca]),
+            ConfigError::RedisTlsWithoutRediss("REDIS_CA_FILE")
+        );
+        assert_eq!(
+            refused(&["--redis-client-key-file", &key]),
+            ConfigError::RedisTlsWithoutRediss("REDIS_CLIENT_KEY_FILE")
+        );
+        assert_eq!(
+            refused(&[&tls_url[..], &["--redis-client-cert-file", &cert]].concat()),
+            ConfigError::RedisClientCertIncomplete
+        );
+        let missing =
+            refused(&[&tls_url[..], &["--redis-ca-file", "/nonexistent/ca.pem"]].concat());
+        assert!(matches!(
+            missing,
+            ConfigError::RedisTlsFileUnreadable {
+                setting: "REDIS_CA_FILE",
+                ..
+            }
+        ));
+        assert!(
+            missing.to_string().contains("/nonexistent/ca.pem"),
+            "{missing}"
+        );
+        let der = refused(&[&tls_url[..], &["--redis-ca-file", &file("ca.der")]].concat());
+        assert!(
+            der.to_string().contains("REDIS_CA_FILE")
+                && der.to_string().contains("BEGIN CERTIFICATE"),
+            "{der}"
+        );
+        // A certificate where the key should be.
+        let swapped = refused(
+            &[
+                &tls_url[..],
+                &[
+                    "--redis-client-cert-file",
+                    &cert,
+                    "--redis-client-key-file",
+                    &cert,
+                ],
+            ]
+            .concat(),
+        );
+        assert!(
+            matches!(
+                swapped,
+                ConfigError::RedisTlsFileNotPem {
+                    setting: "REDIS_CLIENT_KEY_FILE",
+                    ..
+                }
+            ),
+            "{swapped}"
+        );
+        assert!(swapped.to_string().contains("private key"), "{swapped}");
     }
 
     #[test]

@@ -109,10 +109,14 @@ fn credential_store(config: &Config) -> Result<Arc<dyn CredentialStore>, SetupEr
             "REDIS_LEASE_MS is not longer than WECHAT_TIMEOUT_SECS: a slow WeChat call can outlive its lease and be repeated by another instance"
         );
     }
-    let store = RedisStore::connect(url, RedisOptions::with_lease(config.redis_lease))
-        .map_err(SetupError::Redis)?;
+    let options = RedisOptions {
+        tls: config.redis_tls.clone(),
+        ..RedisOptions::with_lease(config.redis_lease)
+    };
+    let store = RedisStore::connect(url, options).map_err(SetupError::Redis)?;
     tracing::info!(
         lease_ms = config.redis_lease.as_millis() as u64,
+        tls = url.starts_with("rediss://"),
         instance = %store.options().instance,
         "credentials are shared in Redis"
     );

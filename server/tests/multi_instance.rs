@@ -5,18 +5,21 @@
 
 #[path = "../../wechat/tests/common/redis_server.rs"]
 mod redis_server;
+#[path = "../../wechat/tests/common/test_pki.rs"]
+mod test_pki;
 
-use redis_server::RedisServer;
+use redis_server::{RedisServer, Tls};
 use serde_json::Value;
 use std::net::TcpListener;
 use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
+use test_pki::TestPki;
 use tokio::sync::Semaphore;
 use tokio::time::timeout;
 use wechat::client::{Endpoint, TicketKind};
-use wechat::credentials::{CredentialKind, RedisOptions, RedisStore};
+use wechat::credentials::{CredentialKind, CredentialStore, RedisOptions, RedisStore};
 use wechat::fake::{FakeConfig, FakeHandle, FakeWechat};
 use wechat::signature::jsapi::jsapi_signature;
 
@@ -46,9 +49,20 @@ fn free_port() -> u16 {
 }
 
 fn spawn_instance(fake: &FakeHandle, redis: &RedisServer, state_dir: &std::path::Path) -> Instance {
+    spawn_instance_with(fake, redis, state_dir, &[])
+}
+
+/// An instance with more environment (e.g. the Redis TLS files).
+fn spawn_instance_with(
+    fake: &FakeHandle,
+    redis: &RedisServer,
+    state_dir: &std::path::Path,
+    extra_env: &[(&str, &std::path::Path)],
+) -> Instance {
     let addr = format!("127.0.0.1:{}", free_port());
     let child = Command::new(env!("CARGO_BIN_EXE_server"))
         .env_clear()
+        .envs(extra_env.iter().copied())
         .env("PATH", std::env::var("PATH").unwrap_or_default())
         .env("WECHAT_APP_ID", APP_ID)
         .env("WECHAT_APP_SECRET", APP_SECRET)
@@ -326,5 +340,84 @@ async fn three_instances_share_one_fetch_and_survive_the_lease_holder_being_kill
         started.elapsed() < Duration::from_secs(60),
         "took {:?} (5,000 requests: {phase_one:?})",
         started.elapsed()
+    );
+}
+
+/// The same sharing over TLS, against a redis-server that speaks only TLS and asks for client
+/// certificates (its default): the instances trust the test CA and present a client
+/// certificate, as `REDIS_CA_FILE`, `REDIS_CLIENT_CERT_FILE` and `REDIS_CLIENT_KEY_FILE` say.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_instances_share_one_fetch_through_a_tls_redis() {
+    let pki = TestPki::new();
+    let redis = RedisServer::start_tls(Tls {
+        cert: pki.path("server.pem"),
+        key: pki.path("server-key.pem"),
+        ca: pki.path("ca.pem"),
+        require_client_cert: true,
+    });
+    assert!(redis.url().starts_with("rediss://"));
+    let fake = FakeWechat::spawn(FakeConfig::new(APP_ID, APP_SECRET))
+        .await
+        .unwrap();
+    let state = tempfile::tempdir().unwrap();
+    let (ca, cert, key) = (
+        pki.path("ca.pem"),
+        pki.path("client.pem"),
+        pki.path("client-key.pem"),
+    );
+    let tls_env = [
+        ("REDIS_CA_FILE", ca.as_path()),
+        ("REDIS_CLIENT_CERT_FILE", cert.as_path()),
+        ("REDIS_CLIENT_KEY_FILE", key.as_path()),
+    ];
+    let instances: Vec<Instance> = (0..2)
+        .map(|n| {
+            let dir = state.path().join(format!("instance-{n}"));
+            std::fs::create_dir_all(&dir).unwrap();
+            spawn_instance_with(&fake, &redis, &dir, &tls_env)
+        })
+        .collect();
+    let http = reqwest::Client::new();
+    for instance in &instances {
+        until_healthy(&http, instance).await;
+    }
+    let requests: Vec<_> = (0..200)
+        .map(|n| {
+            let (http, base) = (http.clone(), instances[n % 2].base.clone());
+            tokio::spawn(async move {
+                js_config(&http, &base, &format!("http://127.0.0.1/tls/{n}")).await
+            })
+        })
+        .collect();
+    for request in requests {
+        let (status, body) = request.await.unwrap();
+        assert_eq!(status, 200, "{body}");
+        assert!(signed_with_latest_ticket(&fake, &body), "{body}");
+    }
+    assert_eq!(fake.calls(Endpoint::Token), 1, "{:?}", fake.stats());
+    assert_eq!(fake.calls(Endpoint::JsapiTicket), 1, "{:?}", fake.stats());
+    // The credentials are in that Redis, where a third client with the same certificates reads them.
+    let store = RedisStore::connect(
+        &redis.url(),
+        RedisOptions {
+            tls: Some(wechat::credentials::RedisTls {
+                ca_pem: Some(pki.read("ca.pem")),
+                client: Some((
+                    pki.read("client.pem"),
+                    wechat::Secret::new(String::from_utf8(pki.read("client-key.pem")).unwrap()),
+                )),
+            }),
+            ..RedisOptions::default()
+        },
+    )
+    .unwrap();
+    let ticket = store
+        .load(APP_ID, CredentialKind::JsapiTicket)
+        .await
+        .unwrap()
+        .expect("the ticket is shared in Redis");
+    assert_eq!(
+        Some(ticket.value.expose().to_owned()),
+        fake.latest_ticket(TicketKind::Jsapi)
     );
 }

@@ -5,17 +5,16 @@
 mod common;
 
 use common::redis_server::RedisServer;
-use common::{service_for, Rig, PATIENCE};
+use common::{jsapi_ticket, service_for, sign_page, Rig, PATIENCE};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tokio::time::timeout;
 use wechat::client::{Endpoint, TicketKind};
 use wechat::credentials::{
     CredentialKind, CredentialService, CredentialStore, DailyLimits, RedisOptions, RedisStore,
-    RefreshPermit, StoredCredential,
+    RefreshPermit,
 };
 use wechat::fake::SANDBOX_APP_ID;
-use wechat::page_url::SafeDomains;
 use wechat::{Error, Secret};
 
 const APP: &str = "wx_test_app";
@@ -34,29 +33,20 @@ fn store(redis: &RedisServer, instance: &str) -> Arc<RedisStore> {
     Arc::new(RedisStore::connect(&redis.url(), options(instance, 5_000, 10_000)).unwrap())
 }
 
-fn ticket(value: &str, fetched_at: u64) -> StoredCredential {
-    StoredCredential::new(
-        CredentialKind::JsapiTicket,
-        Secret::new(value),
-        fetched_at,
-        7200,
-    )
-}
-
 #[tokio::test]
 async fn an_older_credential_never_overwrites_a_newer_one() {
     let redis = RedisServer::start();
     let store = store(&redis, "a");
-    assert!(store.save(APP, &ticket("new", 200)).await.unwrap());
-    assert!(!store.save(APP, &ticket("old", 100)).await.unwrap());
-    assert!(store.save(APP, &ticket("newer", 300)).await.unwrap());
+    assert!(store.save(APP, &jsapi_ticket("new", 200)).await.unwrap());
+    assert!(!store.save(APP, &jsapi_ticket("old", 100)).await.unwrap());
+    assert!(store.save(APP, &jsapi_ticket("newer", 300)).await.unwrap());
     let kept = store.load(APP, CredentialKind::JsapiTicket).await.unwrap();
-    assert_eq!(kept, Some(ticket("newer", 300)));
+    assert_eq!(kept, Some(jsapi_ticket("newer", 300)));
     // Another instance reads the same.
     let other = self::store(&redis, "b");
     assert_eq!(
         other.load(APP, CredentialKind::JsapiTicket).await.unwrap(),
-        Some(ticket("newer", 300))
+        Some(jsapi_ticket("newer", 300))
     );
 }
 
@@ -64,7 +54,7 @@ async fn an_older_credential_never_overwrites_a_newer_one() {
 async fn invalidate_deletes_only_the_refused_value() {
     let redis = RedisServer::start();
     let store = store(&redis, "a");
-    store.save(APP, &ticket("current", 10)).await.unwrap();
+    store.save(APP, &jsapi_ticket("current", 10)).await.unwrap();
     let stale = Secret::new("stale");
     assert!(!store
         .invalidate(APP, CredentialKind::JsapiTicket, &stale)
@@ -90,7 +80,7 @@ async fn invalidate_deletes_only_the_refused_value() {
 async fn apps_and_kinds_have_their_own_keys() {
     let redis = RedisServer::start();
     let store = store(&redis, "a");
-    store.save(APP, &ticket("mine", 10)).await.unwrap();
+    store.save(APP, &jsapi_ticket("mine", 10)).await.unwrap();
     assert_eq!(
         store
             .load("wx_other_app", CredentialKind::JsapiTicket)
@@ -148,10 +138,15 @@ async fn while_one_instance_holds_the_lease_another_waits_and_adopts_its_result(
     });
     common::until(|| b.lease_stats().unwrap().waits == 1).await;
     assert!(!waiter.is_finished(), "b must wait while a holds the lease");
-    a.save(APP, &ticket("fetched-by-a", 50)).await.unwrap();
+    a.save(APP, &jsapi_ticket("fetched-by-a", 50))
+        .await
+        .unwrap();
     a.end_refresh(APP, CredentialKind::JsapiTicket).await;
     let permit = timeout(PATIENCE, waiter).await.unwrap().unwrap().unwrap();
-    assert_eq!(permit, RefreshPermit::Adopt(ticket("fetched-by-a", 50)));
+    assert_eq!(
+        permit,
+        RefreshPermit::Adopt(jsapi_ticket("fetched-by-a", 50))
+    );
     let stats = b.lease_stats().unwrap();
     assert_eq!((stats.waits, stats.adopted, stats.acquired), (1, 1, 0));
     assert_eq!(
@@ -255,21 +250,6 @@ fn services(
         .collect()
 }
 
-async fn sign(
-    service: &CredentialService,
-    n: usize,
-) -> Result<wechat::signature::jsapi::JsConfig, Error> {
-    service
-        .js_config(
-            &format!("https://example.com/page?n={n}"),
-            &SafeDomains::any(),
-            vec!["scanQRCode".into()],
-            vec![],
-            false,
-        )
-        .await
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn three_services_on_one_redis_fetch_one_token_and_one_ticket() {
     let redis = RedisServer::start();
@@ -278,7 +258,7 @@ async fn three_services_on_one_redis_fetch_one_token_and_one_ticket() {
     let calls: Vec<_> = (0..300)
         .map(|n| {
             let service = services[n % 3].0.clone();
-            tokio::spawn(async move { sign(&service, n).await })
+            tokio::spawn(async move { sign_page(&service, n).await })
         })
         .collect();
     for call in calls {
@@ -319,13 +299,13 @@ async fn with_redis_down_requests_are_served_from_memory_and_a_cold_service_fetc
     let rig = Rig::new().await;
     let services = services(&rig, &redis, 2);
     let (warm, cold) = (&services[0].0, &services[1].0);
-    sign(warm, 0).await.unwrap();
+    sign_page(warm, 0).await.unwrap();
     assert_eq!(rig.fake.calls(Endpoint::JsapiTicket), 1);
 
     redis.kill();
     // The warm service keeps signing from memory: no upstream call.
     for n in 0..200 {
-        let config = sign(warm, n).await.expect("served from memory");
+        let config = sign_page(warm, n).await.expect("served from memory");
         assert!(rig.fake.js_config_is_valid(&config));
     }
     assert_eq!(rig.fake.calls(Endpoint::Token), 1);
@@ -334,14 +314,14 @@ async fn with_redis_down_requests_are_served_from_memory_and_a_cold_service_fetc
     let calls: Vec<_> = (0..100)
         .map(|n| {
             let service = cold.clone();
-            tokio::spawn(async move { sign(&service, n).await })
+            tokio::spawn(async move { sign_page(&service, n).await })
         })
         .collect();
     for call in calls {
         call.await.unwrap().expect("signed without Redis");
     }
     for n in 0..100 {
-        sign(cold, n).await.unwrap();
+        sign_page(cold, n).await.unwrap();
     }
     assert_eq!(rig.fake.calls(Endpoint::Token), 2);
     assert_eq!(rig.fake.calls(Endpoint::JsapiTicket), 2);
@@ -431,7 +411,7 @@ async fn an_outage_is_logged_once_without_secrets_and_so_is_the_recovery() {
     let mut redis = RedisServer::start();
     let store = store(&redis, "a");
     redis.kill();
-    let canary = ticket("canary-ticket-value", 10);
+    let canary = jsapi_ticket("canary-ticket-value", 10);
     assert!(store.save(APP, &canary).await.is_err());
     assert!(store.load(APP, CredentialKind::JsapiTicket).await.is_err());
     assert!(store

@@ -70,6 +70,30 @@ pub struct RedisOptions {
     pub timeout: Duration,
     /// Who holds a lease, as written in it (host and process id by default).
     pub instance: String,
+    /// Certificates for a `rediss://` URL; `None` trusts the built-in web PKI roots and sends
+    /// no client certificate.
+    pub tls: Option<RedisTls>,
+}
+
+/// Certificates of a TLS (`rediss://`) connection to Redis, in PEM. Their contents never
+/// appear in `Debug` output.
+#[derive(Clone, Default)]
+pub struct RedisTls {
+    /// CA certificates to trust instead of the built-in roots (a private CA, a self-signed
+    /// server certificate).
+    pub ca_pem: Option<Vec<u8>>,
+    /// Client certificate chain and its private key, for a server that asks for one
+    /// (Redis's own default, `tls-auth-clients yes`).
+    pub client: Option<(Vec<u8>, Secret)>,
+}
+
+impl std::fmt::Debug for RedisTls {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RedisTls")
+            .field("ca_pem", &self.ca_pem.as_ref().map(|_| "<set>"))
+            .field("client", &self.client.as_ref().map(|_| "<set>"))
+            .finish()
+    }
 }
 
 impl Default for RedisOptions {
@@ -85,6 +109,7 @@ impl Default for RedisOptions {
             poll: Duration::from_millis(50),
             timeout: Duration::from_secs(1),
             instance: format!("{host}:{}", std::process::id()),
+            tls: None,
         }
     }
 }
@@ -140,16 +165,64 @@ impl std::fmt::Debug for RedisStore {
     }
 }
 
+/// How a PEM certificate begins.
+const CERTIFICATE: &[u8] = b"-----BEGIN CERTIFICATE-----";
+
+/// A client for `url`; with TLS certificates when the URL is `rediss://` and some are given.
+fn client(url: &str, tls: Option<&RedisTls>) -> Result<redis::Client, StoreError> {
+    // The URL may carry a password: no message repeats it.
+    let malformed = |_| {
+        StoreError::Io(
+            "REDIS_URL is not a usable Redis URL: use redis://[user:password@]host[:port][/db], or rediss:// for TLS"
+                .to_owned(),
+        )
+    };
+    let is_tls = url.starts_with("rediss://");
+    match tls {
+        Some(tls) if is_tls => {
+            let holds_certificate =
+                |pem: &[u8]| pem.windows(CERTIFICATE.len()).any(|w| w == CERTIFICATE);
+            if tls.ca_pem.as_deref().is_some_and(|pem| !holds_certificate(pem)) {
+                return Err(StoreError::Io(
+                    "the Redis CA file holds no PEM certificate (-----BEGIN CERTIFICATE-----)"
+                        .to_owned(),
+                ));
+            }
+            if tls.client.as_ref().is_some_and(|(cert, _)| !holds_certificate(cert)) {
+                return Err(StoreError::Io(
+                    "the Redis client certificate file holds no PEM certificate (-----BEGIN CERTIFICATE-----)"
+                        .to_owned(),
+                ));
+            }
+            let certificates = redis::TlsCertificates {
+                client_tls: tls
+                    .client
+                    .as_ref()
+                    .map(|(cert, key)| redis::ClientTlsConfig {
+                        client_cert: cert.clone(),
+                        client_key: key.expose().as_bytes().to_vec(),
+                    }),
+                root_cert: tls.ca_pem.clone(),
+            };
+            let info = redis::IntoConnectionInfo::into_connection_info(url).map_err(malformed)?;
+            redis::Client::build_with_tls(info, certificates).map_err(|error| {
+                StoreError::Io(format!("the Redis TLS certificates are not usable: {error}"))
+            })
+        }
+        Some(_) => Err(StoreError::Io(
+            "Redis TLS certificates are given but the URL is not rediss://: use rediss:// to connect with TLS"
+                .to_owned(),
+        )),
+        None => redis::Client::open(url).map_err(malformed),
+    }
+}
+
 impl RedisStore {
-    /// A store at `url` (`redis://[user:password@]host[:port][/db]`). The connection is made
-    /// on first use and remade after a failure, so this succeeds while Redis is down.
+    /// A store at `url` (`redis://[user:password@]host[:port][/db]`, or `rediss://` for TLS
+    /// with [`RedisOptions::tls`]). The connection is made on first use and remade after a
+    /// failure, so this succeeds while Redis is down; malformed certificates fail here.
     pub fn connect(url: &str, options: RedisOptions) -> Result<Self, StoreError> {
-        let client = redis::Client::open(url).map_err(|_| {
-            StoreError::Io(
-                "REDIS_URL is not a usable Redis URL: use redis://[user:password@]host[:port][/db]"
-                    .to_owned(),
-            )
-        })?;
+        let client = client(url, options.tls.as_ref())?;
         let config = ConnectionManagerConfig::new()
             .set_connection_timeout(Some(options.timeout))
             .set_response_timeout(Some(options.timeout))

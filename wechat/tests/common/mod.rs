@@ -3,6 +3,7 @@
 #![allow(dead_code)] // each test binary uses part of it
 
 pub mod redis_server;
+pub mod test_pki;
 
 use std::io;
 use std::sync::{Arc, Mutex};
@@ -192,4 +193,30 @@ impl<'a> tracing_subscriber::fmt::MakeWriter<'a> for Captured {
     fn make_writer(&'a self) -> Self::Writer {
         self.clone()
     }
+}
+
+/// A jsapi_ticket as a store holds it, living the usual 7200 s.
+pub fn jsapi_ticket(value: &str, fetched_at: u64) -> wechat::credentials::StoredCredential {
+    wechat::credentials::StoredCredential::new(
+        CredentialKind::JsapiTicket,
+        Secret::new(value),
+        fetched_at,
+        7200,
+    )
+}
+
+/// `wx.config` for page `n` of example.com, with one API.
+pub async fn sign_page(
+    service: &CredentialService,
+    n: usize,
+) -> Result<wechat::signature::jsapi::JsConfig, Error> {
+    service
+        .js_config(
+            &format!("https://example.com/page?n={n}"),
+            &wechat::page_url::SafeDomains::any(),
+            vec!["scanQRCode".into()],
+            vec![],
+            false,
+        )
+        .await
 }
