@@ -65,6 +65,10 @@ for (const { name, signed, code } of [
     expect(verdicts[0].explanation).toContain(wrongUrl);
     // The doctor link carries both URLs, and the doctor names the same cause.
     await page.click('#open-doctor');
+    await page.waitForURL(/\/doctor\?/);
+    // The form is a lazy island: a click before it hydrates submits it natively, without
+    // the step-by-step answer.
+    await waitForHydration(page);
     await expect(page.locator('#doctor-url')).toHaveValue(wrongUrl);
     await expect(page.locator('#doctor-page-url')).toHaveValue(`${baseURL}/basic`);
     await page.fill('#doctor-ticket', 'any-ticket');
