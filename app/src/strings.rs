@@ -171,6 +171,27 @@ text!(
     "扫码在另一台手机上开始一次新的 QA 运行；保存后可在报告页比较两次运行。",
     "Scan to start a QA run on another phone; once both are saved, compare them on the reports page."
 );
+text!(
+    QA_AGAINST,
+    "这次运行将与之比较：",
+    "This run will be compared with "
+);
+text!(QA_COMPARE_WITH, "与之比较：", "Compare with ");
+text!(
+    QA_AGAINST_QR,
+    "在另一台手机上对照这次运行",
+    "Check another phone against this run"
+);
+text!(
+    QA_AGAINST_HERE,
+    "在这台设备上打开",
+    "Open it on this device"
+);
+text!(
+    QA_AGAINST_QR_HINT,
+    "扫码在另一台手机上开始新的 QA 运行；保存后，一个链接直接打开两次运行的比较。",
+    "Scan to start a QA run on another phone; once it is saved, one link opens the comparison of the two runs."
+);
 text!(QA_DEVICE, "设备", "Device");
 text!(QA_WECHAT, "微信版本", "WeChat version");
 text!(QA_OS, "系统", "OS");

@@ -157,6 +157,48 @@ test("the tester's note is saved with the report and shown on it, in both export
   await expect(page.locator('#qa-note')).toHaveAttribute('maxlength', '2000');
 });
 
+test('a report offers a run on another phone against it; that run, once saved, links to the comparison', async ({ page, baseURL }) => {
+  test.setTimeout(60_000);
+  await openQa(page);
+  await page.click('#qa-run-getNetworkType');
+  await expect(page.locator('.qa_row[data-api="getNetworkType"]')).toHaveAttribute('data-status', 'ok');
+  const first = await save(page);
+
+  // The report page: a link and a QR code of /qa?against=<its id>.
+  await page.goto(`/qa/reports/${first}`);
+  const against = `/qa?against=${first}`;
+  await expect(page.locator('#qa-against-link')).toHaveAttribute('href', against);
+  await expect(page.locator('#qa-against-qr [data-qr-url]')).toHaveAttribute('data-qr-url', `${baseURL}${against}`);
+
+  // "Another phone" opens it: the page says what it will be compared with, and its own QR
+  // code carries the comparison on to a third phone.
+  await page.goto(against);
+  await waitForHydration(page);
+  await expect(page.locator('#qa-against')).toHaveAttribute('data-id', first);
+  await expect(page.locator('#qa-against a')).toHaveAttribute('href', `/qa/reports/${first}`);
+  await expect(page.locator('#qa-qr [data-qr-url]')).toHaveAttribute('data-qr-url', `${baseURL}${against}`);
+  await expect(page.locator('#qa-run-safe')).toBeEnabled();
+  await page.click('#qa-run-getNetworkType');
+  await expect(page.locator('.qa_row[data-api="getNetworkType"]')).toHaveAttribute('data-status', 'ok');
+  await page.click('#qa-run-openAddress'); // run in this run only
+  await expect(page.locator('.qa_row[data-api="openAddress"]')).toHaveAttribute('data-status', 'ok');
+  await page.locator('[data-sim="openAddress"] [data-close]').click();
+  const second = await save(page);
+  const link = page.locator('#qa-compare-against');
+  await expect(link).toHaveAttribute('href', `/qa/compare?a=${first}&b=${second}`);
+  await link.click();
+  await expect(page).toHaveURL(new RegExp(`/qa/compare\\?a=${first}&b=${second}$`));
+  await expect(page.locator('#qa-compare tr[data-api="getNetworkType"]')).toHaveAttribute('data-change', 'same');
+  await expect(page.locator('#qa-compare tr[data-api="openAddress"] td[data-side="a"]')).toHaveAttribute('data-status', 'not_run');
+  await expect(page.locator('#qa-compare tr[data-api="openAddress"] td[data-side="b"]')).toHaveAttribute('data-status', 'ok');
+
+  // A plain /qa run has no comparison link, and a malformed id is ignored.
+  await page.goto('/qa?against=abc');
+  await waitForHydration(page);
+  await expect(page.locator('#qa-against')).toHaveCount(0);
+  await expect(page.locator('#qa-qr [data-qr-url]')).toHaveAttribute('data-qr-url', `${baseURL}/qa`);
+});
+
 test('the home page and the top bar link to QA mode; a missing report answers 404', async ({ page, pageErrors }) => {
   await page.goto('/');
   await expect(page.locator('#qa-link')).toHaveAttribute('href', '/qa');

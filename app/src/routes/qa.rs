@@ -15,7 +15,7 @@ use crate::{
     strings,
 };
 use leptos::prelude::*;
-use leptos_router::components::A;
+use leptos_router::{components::A, hooks::use_query_map};
 
 /// The text of a status.
 pub fn status_text(status: QaStatus) -> catalog::Text {
@@ -35,32 +35,53 @@ fn safety_text(safety: Safety) -> (&'static str, catalog::Text) {
     }
 }
 
+/// The path of `/qa`, carrying the saved run a new run is to be compared with, if any.
+pub fn qa_path(against: Option<i64>) -> String {
+    match against {
+        Some(id) => format!("/qa?against={id}"),
+        None => "/qa".to_owned(),
+    }
+}
+
 /// `/qa`: run every interface on this device and save the record. The introduction and
-/// QR code are server HTML; the run is an island.
+/// QR code are server HTML; the run is an island. With `?against=<id>` (the link a report
+/// page offers), the run is to be compared with saved run `id`: the QR code carries it on to
+/// other phones, and once saved the run links to the comparison.
 #[component]
 pub fn QaPage() -> impl IntoView {
     let i18n = use_i18n();
+    let against = use_query_map().with_untracked(|q| {
+        q.get("against")
+            .and_then(|id| id.parse::<i64>().ok())
+            .filter(|id| *id > 0)
+    });
     view! {
         <section class="intro category_intro">
             <div class="intro_text">
                 <h1>{move || i18n.t(strings::QA_TITLE)}</h1>
                 <p class="tagline">{move || i18n.t(strings::QA_TAGLINE)}</p>
+                {against.map(|id| view! {
+                    <p class="qa_against" id="qa-against" data-id=id.to_string()>
+                        {move || i18n.t(strings::QA_AGAINST)}
+                        <a href=format!("/qa/reports/{id}")>{format!("#{id}")}</a>
+                    </p>
+                })}
                 <p><A href="/qa/reports" attr:id="qa-reports-link">{move || i18n.t(strings::QA_REPORTS)}</A></p>
             </div>
             <details class="page_qr" id="qa-qr">
                 <summary>{move || i18n.t(strings::QA_QR)}</summary>
-                <QrCode path="/qa" />
+                <QrCode path=qa_path(against) />
                 <p class="hint">{move || i18n.t(strings::QA_QR_HINT)}</p>
             </details>
         </section>
-        <QaRunPanel />
+        <QaRunPanel against />
     }
 }
 
 /// The QA run, an island fetched only by this page: device facts, "run all safe ones",
 /// save, and a row per interface.
 #[island(lazy)]
-fn QaRunPanel() -> impl IntoView {
+fn QaRunPanel(against: Option<i64>) -> impl IntoView {
     crate::hydration::island_hydrated();
     crate::i18n::provide_i18n();
     let i18n = use_i18n();
@@ -147,6 +168,12 @@ fn QaRunPanel() -> impl IntoView {
                                 <p class="qa_saved" id="qa-saved" data-id=id.to_string()>
                                     {move || i18n.t(strings::QA_SAVED)}
                                     <a href=format!("/qa/reports/{id}")>{format!("#{id}")}</a>
+                                    {against.map(|a| view! {
+                                        " · "
+                                        <a id="qa-compare-against" href=format!("/qa/compare?a={a}&b={id}")>
+                                            {move || i18n.t(strings::QA_COMPARE_WITH)} {format!("#{a}")}
+                                        </a>
+                                    })}
                                 </p>
                             }
                                 .into_any()

@@ -3,13 +3,17 @@
 
 use crate::{
     api::qa::{compare_reports, get_report, list_reports},
+    components::qr::QrCode,
     i18n::use_i18n,
     qa::{
         compare::Change,
         markdown::to_markdown,
         report::{ReportSummary, SavedReport},
     },
-    routes::{not_found::NotFound, qa::status_text},
+    routes::{
+        not_found::NotFound,
+        qa::{qa_path, status_text},
+    },
     strings,
 };
 use leptos::prelude::*;
@@ -217,6 +221,14 @@ fn ReportView(
                 " · "
                 <a href=format!("/api/qa/reports/{id}.md") id="qa-export-md" rel="external">{move || i18n.t(strings::QA_EXPORT_MD)}</a>
             </p>
+            <details class="page_qr" id="qa-against-qr">
+                <summary>{move || i18n.t(strings::QA_AGAINST_QR)}</summary>
+                <QrCode path=qa_path(Some(id)) />
+                <p class="hint">
+                    {move || i18n.t(strings::QA_AGAINST_QR_HINT)} " "
+                    <a href=qa_path(Some(id)) id="qa-against-link">{move || i18n.t(strings::QA_AGAINST_HERE)}</a>
+                </p>
+            </details>
         </section>
         <section class="qa_device">
             <dl class="qa_facts">
