@@ -5,7 +5,7 @@ use crate::telemetry::LogFormat;
 use clap::Parser;
 use std::{net::SocketAddr, path::PathBuf, time::Duration};
 use thiserror::Error;
-use wechat::{credentials::RedisTls, Secret};
+use wechat::credentials::{RedisTls, RedisTlsError};
 
 /// Every setting of the server. Each flag can also come from the environment
 /// variable named beside it, or from a `.env` file in the working directory.
@@ -137,12 +137,13 @@ pub enum ConfigError {
         path: PathBuf,
         reason: String,
     },
-    #[error("{setting} {path:?} holds no PEM {what} (a block starting -----BEGIN {marker}): give the PEM file, not DER or a bundle of another format")]
+    #[error(
+        "{setting} {path:?}: {problem}: give the PEM file, not DER or a bundle of another format"
+    )]
     RedisTlsFileNotPem {
         setting: &'static str,
         path: PathBuf,
-        what: &'static str,
-        marker: &'static str,
+        problem: RedisTlsError,
     },
     #[error("REDIS_LEASE_MS must be between 100 and 600000, got {0}")]
     RedisLeaseOutOfRange(u64),
@@ -299,25 +300,27 @@ impl Settings {
         if !redis_url.is_some_and(|url| url.starts_with("rediss://")) {
             return Err(ConfigError::RedisTlsWithoutRediss(first));
         }
-        let ca_pem = ca
-            .map(|(setting, path)| pem_file(setting, path, PemKind::Certificate))
-            .transpose()?;
-        let client = match (cert, key) {
-            (None, None) => None,
-            (Some((cert_setting, cert_path)), Some((key_setting, key_path))) => {
-                let cert = pem_file(cert_setting, cert_path, PemKind::Certificate)?;
-                let key = pem_file(key_setting, key_path, PemKind::PrivateKey)?;
-                let key = String::from_utf8(key).map_err(|_| ConfigError::RedisTlsFileNotPem {
-                    setting: key_setting,
-                    path: key_path.clone(),
-                    what: PemKind::PrivateKey.what(),
-                    marker: PemKind::PrivateKey.marker(),
-                })?;
-                Some((cert, Secret::new(key)))
-            }
-            _ => return Err(ConfigError::RedisClientCertIncomplete),
+        if cert.is_some() != key.is_some() {
+            return Err(ConfigError::RedisClientCertIncomplete);
+        }
+        let ca_pem = ca.map(read_file).transpose()?;
+        let client = match cert.zip(key) {
+            Some((cert, key)) => Some((read_file(cert)?, read_file(key)?)),
+            None => None,
         };
-        Ok(Some(RedisTls { ca_pem, client }))
+        RedisTls::new(ca_pem, client).map(Some).map_err(|problem| {
+            let (setting, path) = match problem {
+                RedisTlsError::CaNotPem => ca,
+                RedisTlsError::ClientCertNotPem => cert,
+                RedisTlsError::ClientKeyNotPem => key,
+            }
+            .expect("the file the problem is in was given");
+            ConfigError::RedisTlsFileNotPem {
+                setting,
+                path: path.clone(),
+                problem,
+            }
+        })
     }
 
     fn rate_limit(&self) -> Result<RateLimit, ConfigError> {
@@ -332,58 +335,13 @@ impl Settings {
     }
 }
 
-/// What a PEM file given for Redis TLS must hold.
-#[derive(Clone, Copy)]
-enum PemKind {
-    Certificate,
-    PrivateKey,
-}
-
-impl PemKind {
-    fn what(self) -> &'static str {
-        match self {
-            PemKind::Certificate => "certificate",
-            PemKind::PrivateKey => "private key",
-        }
-    }
-
-    /// What follows `-----BEGIN ` (a key's label ends so: `PRIVATE KEY`, `RSA PRIVATE KEY`,
-    /// `EC PRIVATE KEY`).
-    fn marker(self) -> &'static str {
-        match self {
-            PemKind::Certificate => "CERTIFICATE-----",
-            PemKind::PrivateKey => "… PRIVATE KEY-----",
-        }
-    }
-
-    fn found_in(self, text: &str) -> bool {
-        text.lines().any(|line| {
-            line.strip_prefix("-----BEGIN ")
-                .is_some_and(|label| match self {
-                    PemKind::Certificate => label == "CERTIFICATE-----",
-                    PemKind::PrivateKey => label.ends_with("PRIVATE KEY-----"),
-                })
-        })
-    }
-}
-
-/// The contents of a PEM file given in `setting`, if it holds a block of `kind`.
-fn pem_file(setting: &'static str, path: &PathBuf, kind: PemKind) -> Result<Vec<u8>, ConfigError> {
-    let bytes = std::fs::read(path).map_err(|error| ConfigError::RedisTlsFileUnreadable {
+/// The contents of the file given in `setting`.
+fn read_file((setting, path): (&'static str, &PathBuf)) -> Result<Vec<u8>, ConfigError> {
+    std::fs::read(path).map_err(|error| ConfigError::RedisTlsFileUnreadable {
         setting,
         path: path.clone(),
         reason: error.to_string(),
-    })?;
-    if kind.found_in(&String::from_utf8_lossy(&bytes)) {
-        Ok(bytes)
-    } else {
-        Err(ConfigError::RedisTlsFileNotPem {
-            setting,
-            path: path.clone(),
-            what: kind.what(),
-            marker: kind.marker(),
-        })
-    }
+    })
 }
 
 fn non_empty(value: &Option<String>) -> Option<&str> {
@@ -573,12 +531,8 @@ mod tests {
         .validate()
         .unwrap();
         let tls = config.redis_tls.as_ref().expect("TLS settings");
-        assert!(tls
-            .ca_pem
-            .as_deref()
-            .unwrap()
-            .starts_with(b"-----BEGIN CERTIFICATE"));
-        let (client_cert, client_key) = tls.client.as_ref().unwrap();
+        assert!(tls.ca_pem().unwrap().starts_with(b"-----BEGIN CERTIFICATE"));
+        let (client_cert, client_key) = tls.client().unwrap();
         assert!(client_cert.starts_with(b"-----BEGIN CERTIFICATE"));
         assert!(client_key.expose().contains("key-canary"));
         assert!(!format!("{config:?}").contains("key-canary"));
@@ -587,7 +541,7 @@ mod tests {
         let config = settings(&[&tls_url[..], &["--redis-ca-file", &ca]].concat())
             .validate()
             .unwrap();
-        assert!(config.redis_tls.unwrap().client.is_none());
+        assert!(config.redis_tls.unwrap().client().is_none());
 
         let refused = |args: &[&str]| settings(args).validate().unwrap_err();
         assert_eq!(

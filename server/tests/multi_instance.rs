@@ -400,13 +400,13 @@ async fn two_instances_share_one_fetch_through_a_tls_redis() {
     let store = RedisStore::connect(
         &redis.url(),
         RedisOptions {
-            tls: Some(wechat::credentials::RedisTls {
-                ca_pem: Some(pki.read("ca.pem")),
-                client: Some((
-                    pki.read("client.pem"),
-                    wechat::Secret::new(String::from_utf8(pki.read("client-key.pem")).unwrap()),
-                )),
-            }),
+            tls: Some(
+                wechat::credentials::RedisTls::new(
+                    Some(pki.read("ca.pem")),
+                    Some((pki.read("client.pem"), pki.read("client-key.pem"))),
+                )
+                .unwrap(),
+            ),
             ..RedisOptions::default()
         },
     )

@@ -12,8 +12,9 @@ use common::{jsapi_ticket, service_for, sign_page, Rig};
 use std::sync::Arc;
 use std::time::Duration;
 use wechat::client::Endpoint;
-use wechat::credentials::{CredentialKind, CredentialStore, RedisOptions, RedisStore, RedisTls};
-use wechat::Secret;
+use wechat::credentials::{
+    CredentialKind, CredentialStore, RedisOptions, RedisStore, RedisTls, RedisTlsError,
+};
 
 const APP: &str = "wx_tls_app";
 
@@ -28,15 +29,11 @@ fn tls_redis(pki: &TestPki, require_client_cert: bool) -> RedisServer {
 
 /// Trusts `ca` (a file of `pki`), and presents the client certificate if `with_client_cert`.
 fn tls(pki: &TestPki, ca: &str, with_client_cert: bool) -> RedisTls {
-    RedisTls {
-        ca_pem: Some(pki.read(ca)),
-        client: with_client_cert.then(|| {
-            (
-                pki.read("client.pem"),
-                Secret::new(String::from_utf8(pki.read("client-key.pem")).unwrap()),
-            )
-        }),
-    }
+    RedisTls::new(
+        Some(pki.read(ca)),
+        with_client_cert.then(|| (pki.read("client.pem"), pki.read("client-key.pem"))),
+    )
+    .expect("the test PKI is PEM")
 }
 
 fn store(redis: &RedisServer, instance: &str, tls: Option<RedisTls>) -> RedisStore {
@@ -122,42 +119,38 @@ async fn a_server_asking_for_a_client_certificate_gets_one() {
 }
 
 #[test]
-fn unusable_tls_settings_fail_at_connect_saying_what_to_fix() {
+fn unusable_tls_settings_are_refused_saying_what_to_fix() {
     let pki = TestPki::new();
-    let url = "rediss://127.0.0.1:6390/0";
-    let connect = |url: &str, tls: RedisTls| {
-        RedisStore::connect(
-            url,
-            RedisOptions {
-                tls: Some(tls),
-                ..RedisOptions::default()
-            },
-        )
-        .map(|_| ())
+    // Certificates are checked when made, before any connection.
+    let not_pem = RedisTls::new(Some(b"just some text".to_vec()), None)
         .unwrap_err()
-        .to_string()
-    };
-    let not_pem = connect(
-        url,
-        RedisTls {
-            ca_pem: Some(b"just some text".to_vec()),
-            client: None,
-        },
-    );
+        .to_string();
     assert!(
         not_pem.contains("CA") && not_pem.contains("BEGIN CERTIFICATE"),
         "{not_pem}"
     );
-    let no_key = connect(
-        url,
-        RedisTls {
-            ca_pem: None,
-            client: Some((pki.read("client.pem"), Secret::new("not a key"))),
-        },
-    );
+    let cert_not_pem =
+        RedisTls::new(None, Some((b"text".to_vec(), pki.read("client-key.pem")))).unwrap_err();
+    assert_eq!(cert_not_pem, RedisTlsError::ClientCertNotPem);
+    let no_key = RedisTls::new(None, Some((pki.read("client.pem"), b"not a key".to_vec())))
+        .unwrap_err()
+        .to_string();
     assert!(no_key.contains("key"), "{no_key}");
     assert!(!no_key.contains("not a key"), "{no_key}");
-    let plain = connect("redis://127.0.0.1:6390/0", tls(&pki, "ca.pem", false));
+    // A certificate where the key should be.
+    let swapped = RedisTls::new(None, Some((pki.read("client.pem"), pki.read("client.pem"))));
+    assert_eq!(swapped.unwrap_err(), RedisTlsError::ClientKeyNotPem);
+    // Certificates for a plain redis:// URL fail at connect.
+    let plain = RedisStore::connect(
+        "redis://127.0.0.1:6390/0",
+        RedisOptions {
+            tls: Some(tls(&pki, "ca.pem", false)),
+            ..RedisOptions::default()
+        },
+    )
+    .map(|_| ())
+    .unwrap_err()
+    .to_string();
     assert!(plain.contains("rediss://"), "{plain}");
 }
 

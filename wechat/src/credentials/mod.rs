@@ -30,7 +30,7 @@ pub use credential::{CredentialKind, Phase, StoredCredential, MAX_REFRESH_MARGIN
 pub use file_store::FileStore;
 pub use quota::{quota_day, DailyLimits, QuotaStatus};
 #[cfg(feature = "redis")]
-pub use redis_store::{RedisOptions, RedisStore, RedisTls};
+pub use redis_store::{RedisOptions, RedisStore, RedisTls, RedisTlsError};
 pub use service::{ChooseCardFilter, CredentialService, CredentialStatus, ServiceOptions};
 pub use stats::CacheStats;
 pub use store::{CredentialStore, LeaseStats, MemoryStore, RefreshPermit, StoreError};

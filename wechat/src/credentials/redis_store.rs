@@ -75,16 +75,85 @@ pub struct RedisOptions {
     pub tls: Option<RedisTls>,
 }
 
-/// Certificates of a TLS (`rediss://`) connection to Redis, in PEM. Their contents never
-/// appear in `Debug` output.
-#[derive(Clone, Default)]
+/// Certificates of a TLS (`rediss://`) connection to Redis, in PEM, checked when made
+/// ([`RedisTls::new`]). Their contents never appear in `Debug` output.
+#[derive(Clone)]
 pub struct RedisTls {
     /// CA certificates to trust instead of the built-in roots (a private CA, a self-signed
     /// server certificate).
-    pub ca_pem: Option<Vec<u8>>,
+    ca_pem: Option<Vec<u8>>,
     /// Client certificate chain and its private key, for a server that asks for one
     /// (Redis's own default, `tls-auth-clients yes`).
-    pub client: Option<(Vec<u8>, Secret)>,
+    client: Option<(Vec<u8>, Secret)>,
+}
+
+/// Which part of the Redis TLS certificates is not PEM of the kind it must be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum RedisTlsError {
+    /// The CA certificates are not PEM certificates.
+    #[error("the Redis CA file holds no PEM certificate (-----BEGIN CERTIFICATE-----)")]
+    CaNotPem,
+    /// The client certificate chain is not PEM certificates.
+    #[error(
+        "the Redis client certificate file holds no PEM certificate (-----BEGIN CERTIFICATE-----)"
+    )]
+    ClientCertNotPem,
+    /// The client key is not a PEM private key.
+    #[error("the Redis client key file holds no PEM private key (-----BEGIN … PRIVATE KEY-----)")]
+    ClientKeyNotPem,
+}
+
+impl RedisTls {
+    /// The CA to trust (`None`: the built-in web PKI roots) and the client certificate chain
+    /// and key to present (`None`: none), each checked to hold a PEM block of its kind.
+    pub fn new(
+        ca_pem: Option<Vec<u8>>,
+        client: Option<(Vec<u8>, Vec<u8>)>,
+    ) -> Result<Self, RedisTlsError> {
+        if ca_pem
+            .as_deref()
+            .is_some_and(|pem| !has_pem_block(pem, |label| label == "CERTIFICATE"))
+        {
+            return Err(RedisTlsError::CaNotPem);
+        }
+        let client = match client {
+            None => None,
+            Some((cert, key)) => {
+                if !has_pem_block(&cert, |label| label == "CERTIFICATE") {
+                    return Err(RedisTlsError::ClientCertNotPem);
+                }
+                // Any key PEM ends its label so: PRIVATE KEY, RSA PRIVATE KEY, EC PRIVATE KEY.
+                let key = String::from_utf8(key)
+                    .ok()
+                    .filter(|key| has_pem_block(key.as_bytes(), |l| l.ends_with("PRIVATE KEY")))
+                    .ok_or(RedisTlsError::ClientKeyNotPem)?;
+                Some((cert, Secret::new(key)))
+            }
+        };
+        Ok(Self { ca_pem, client })
+    }
+
+    /// The CA certificates trusted instead of the built-in roots, if any.
+    pub fn ca_pem(&self) -> Option<&[u8]> {
+        self.ca_pem.as_deref()
+    }
+
+    /// The client certificate chain and its key, if any.
+    pub fn client(&self) -> Option<(&[u8], &Secret)> {
+        self.client
+            .as_ref()
+            .map(|(cert, key)| (cert.as_slice(), key))
+    }
+}
+
+/// Whether `pem` has a line `-----BEGIN <label>-----` whose label passes `label_is`.
+fn has_pem_block(pem: &[u8], label_is: impl Fn(&str) -> bool) -> bool {
+    String::from_utf8_lossy(pem).lines().any(|line| {
+        line.trim_end()
+            .strip_prefix("-----BEGIN ")
+            .and_then(|rest| rest.strip_suffix("-----"))
+            .is_some_and(&label_is)
+    })
 }
 
 impl std::fmt::Debug for RedisTls {
@@ -165,9 +234,6 @@ impl std::fmt::Debug for RedisStore {
     }
 }
 
-/// How a PEM certificate begins.
-const CERTIFICATE: &[u8] = b"-----BEGIN CERTIFICATE-----";
-
 /// A client for `url`; with TLS certificates when the URL is `rediss://` and some are given.
 fn client(url: &str, tls: Option<&RedisTls>) -> Result<redis::Client, StoreError> {
     // The URL may carry a password: no message repeats it.
@@ -180,29 +246,12 @@ fn client(url: &str, tls: Option<&RedisTls>) -> Result<redis::Client, StoreError
     let is_tls = url.starts_with("rediss://");
     match tls {
         Some(tls) if is_tls => {
-            let holds_certificate =
-                |pem: &[u8]| pem.windows(CERTIFICATE.len()).any(|w| w == CERTIFICATE);
-            if tls.ca_pem.as_deref().is_some_and(|pem| !holds_certificate(pem)) {
-                return Err(StoreError::Io(
-                    "the Redis CA file holds no PEM certificate (-----BEGIN CERTIFICATE-----)"
-                        .to_owned(),
-                ));
-            }
-            if tls.client.as_ref().is_some_and(|(cert, _)| !holds_certificate(cert)) {
-                return Err(StoreError::Io(
-                    "the Redis client certificate file holds no PEM certificate (-----BEGIN CERTIFICATE-----)"
-                        .to_owned(),
-                ));
-            }
             let certificates = redis::TlsCertificates {
-                client_tls: tls
-                    .client
-                    .as_ref()
-                    .map(|(cert, key)| redis::ClientTlsConfig {
-                        client_cert: cert.clone(),
-                        client_key: key.expose().as_bytes().to_vec(),
-                    }),
-                root_cert: tls.ca_pem.clone(),
+                client_tls: tls.client().map(|(cert, key)| redis::ClientTlsConfig {
+                    client_cert: cert.to_vec(),
+                    client_key: key.expose().as_bytes().to_vec(),
+                }),
+                root_cert: tls.ca_pem().map(<[u8]>::to_vec),
             };
             let info = redis::IntoConnectionInfo::into_connection_info(url).map_err(malformed)?;
             redis::Client::build_with_tls(info, certificates).map_err(|error| {
