@@ -11,14 +11,18 @@ step "format"
 cargo fmt --all --check
 
 step "clippy (server side: ssr)"
-cargo clippy -p wechat -p server --features wechat/redis --all-targets -- -D warnings
+cargo clippy -p wechat -p server --features wechat/redis,wechat/fake --all-targets -- -D warnings
+cargo clippy -p wechat --no-default-features --all-targets -- -D warnings   # the pure core alone
 cargo clippy -p app --features ssr --all-targets -- -D warnings
 
 step "clippy (browser side: hydrate)"
 cargo clippy -p app -p frontend --features app/hydrate --target wasm32-unknown-unknown -- -D warnings
 
+step "the pure core builds for the browser (no I/O, no features)"
+cargo build -p wechat --no-default-features --target wasm32-unknown-unknown
+
 step "unit and integration tests"
-cargo test -p wechat --features redis   # redis_store.rs runs a real redis-server
+cargo test -p wechat --features redis,fake   # redis_store.rs runs a real redis-server
 cargo test -p app --features ssr
 cargo test -p server
 

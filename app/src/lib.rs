@@ -14,7 +14,6 @@ pub mod hydration;
 pub mod i18n;
 pub mod qa;
 pub mod routes;
-pub mod signed_url;
 pub mod site;
 pub mod strings;
 pub mod wx;

@@ -302,8 +302,8 @@ impl WechatGateway {
                 ),
             ));
         }
-        let ios = crate::signed_url::is_ios_wechat(&report.user_agent);
-        let href = crate::signed_url::without_fragment(&report.href);
+        let ios = wechat::user_agent::is_ios_wechat(&report.user_agent);
+        let href = wechat::page_url::without_fragment(&report.href);
         if !ios && href != report.signed_url {
             return Ok(verdict(
                 "url_mismatch",

@@ -1,16 +1,25 @@
-//! The server side of the WeChat JS-SDK, with no web framework in it.
+//! The WeChat JS-SDK's rules and its server side, with no web framework in it.
+//!
+//! With no features the crate is the **pure core**: [`signature`], [`page_url`], [`user_agent`] and [`secret`]
+//! do no I/O and build for `wasm32-unknown-unknown`, so the browser and the server run the same
+//! code for the same rule. Features add the rest: `client` (the WeChat API client, the clock,
+//! nonces), `credentials` (default: the cache), `redis` (the shared store) and `fake` (the fake
+//! WeChat API; not a default).
 //!
 //! - [`signature`]: the `wx.config` signature, the card signatures (`cardExt`, `cardSign`) and
 //!   the WeChat Pay v2 `paySign`, plus the generic tools behind them.
-//! - [`page_url`]: which URL gets signed, and which are refused (JS safe domains, size, syntax).
-//! - [`client`]: the WeChat API calls (token, stable_token, getticket, card code decrypt) with
+//! - [`page_url`]: which URL gets signed (the iOS landing-URL rule, the fragment cut), and which
+//!   are refused (JS safe domains, size, syntax).
+//! - [`user_agent`]: WeChat or not, its version, the OS.
+//! - `client` (feature `client`): the WeChat API calls (token, stable_token, getticket, card code decrypt) with
 //!   timeouts, bounded retries and typed errors that never carry the AppSecret or a token.
-//! - [`credentials`]: the access_token and ticket cache: single-flight, refresh-ahead,
-//!   compare-and-invalidate, persisted behind a [`credentials::CredentialStore`] trait.
-//! - [`fake`] (feature `fake`): a stateful fake WeChat API with fault injection, for sandbox mode
+//! - `credentials` (feature `credentials`): the access_token and ticket cache: single-flight, refresh-ahead,
+//!   compare-and-invalidate, persisted behind a `CredentialStore` trait.
+//! - `fake` (feature `fake`): a stateful fake WeChat API with fault injection, for sandbox mode
 //!   and tests.
 //!
 //! ```no_run
+//! # #[cfg(all(feature = "credentials", feature = "fake"))]
 //! # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
 //! use std::sync::Arc;
 //! use wechat::{client::{ClientConfig, WechatClient}, credentials::{CredentialService, MemoryStore},
@@ -29,16 +38,23 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+#[cfg(feature = "client")]
 pub mod client;
+#[cfg(feature = "client")]
 pub mod clock;
+#[cfg(feature = "credentials")]
 pub mod credentials;
+#[cfg(feature = "credentials")]
 mod error;
 #[cfg(feature = "fake")]
 pub mod fake;
+#[cfg(feature = "client")]
 pub mod nonce;
 pub mod page_url;
 pub mod secret;
 pub mod signature;
+pub mod user_agent;
 
+#[cfg(feature = "credentials")]
 pub use error::Error;
 pub use secret::Secret;

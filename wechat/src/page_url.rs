@@ -5,7 +5,13 @@
 //! fragment is cut. URLs that can never verify, or that point outside this account's JS safe
 //! domains, are refused with an error that says what to fix.
 
-use serde::Serialize;
+//! The parser is hand-written rather than the `url` crate's on purpose: WeChat signs the bytes
+//! the page holds, and `url` normalises them (adds a `/`, lower-cases the host, re-encodes the
+//! query), which would sign a different string; it would also add its IDNA tables to the
+//! browser's wasm bundle, which runs this same code.
+
+use crate::user_agent;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// Longest page URL accepted (after the fragment is cut). Real page URLs are far shorter; the
@@ -112,11 +118,61 @@ impl fmt::Display for UrlLint {
     }
 }
 
+/// Why a particular URL was chosen for signing, shown on the page next to the signed URL.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SignedUrlRule {
+    /// iOS WeChat: the URL the page was first opened with.
+    IosLandingUrl,
+    /// Android WeChat, desktop WeChat, any browser: the current URL.
+    CurrentUrl,
+}
+
+/// The URL `wx.config` must be signed for, and the rule that chose it; the fragment is cut.
+///
+/// WeChat checks the signature against the URL *it* holds: on iOS the URL the page was entered
+/// with (the landing URL) across client-side navigation, elsewhere the current one. Getting
+/// this wrong is the commonest cause of `invalid signature`.
+pub fn url_to_sign<'a>(
+    user_agent: &str,
+    landing_url: &'a str,
+    current_url: &'a str,
+) -> (&'a str, SignedUrlRule) {
+    let (url, rule) = if user_agent::is_ios_wechat(user_agent) {
+        (landing_url, SignedUrlRule::IosLandingUrl)
+    } else {
+        (current_url, SignedUrlRule::CurrentUrl)
+    };
+    (without_fragment(url), rule)
+}
+
+/// The URL up to (not including) its first `#`: what WeChat signs of `location.href`.
+pub fn without_fragment(url: &str) -> &str {
+    url.split_once('#').map_or(url, |(before, _)| before)
+}
+
+/// Scheme, host and port of a page URL, the port made explicit: what must match between the
+/// URL signed and the page that calls `wx.config`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Origin {
+    /// `http` or `https`.
+    pub scheme: &'static str,
+    /// The host, lower-cased.
+    pub host: String,
+    /// The port, 80 or 443 when the URL names none.
+    pub port: u16,
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}://{}:{}", self.scheme, self.host, self.port)
+    }
+}
+
 /// A page URL accepted for signing: the exact string to sign, and what was noticed about it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PageUrl {
     url: String,
-    host: String,
+    origin: Origin,
     lints: Vec<UrlLint>,
 }
 
@@ -128,7 +184,12 @@ impl PageUrl {
 
     /// The host, lower-cased, without port.
     pub fn host(&self) -> &str {
-        &self.host
+        &self.origin.host
+    }
+
+    /// Scheme, host and port.
+    pub fn origin(&self) -> &Origin {
+        &self.origin
     }
 
     /// Suspicious details found in an accepted URL.
@@ -216,6 +277,9 @@ impl SafeDomains {
     }
 }
 
+/// A safe-domain entry as WeChat's admin page takes it (`https://`, a trailing `/` and a
+/// leading `*.` tolerated), checked against the DNS rules: at most 253 bytes, labels of 1 to 63
+/// letters, digits or `-`, none starting or ending with `-`.
 fn normalise_domain(entry: &str) -> Option<String> {
     let mut domain = entry.to_ascii_lowercase();
     for scheme in ["https://", "http://"] {
@@ -226,22 +290,23 @@ fn normalise_domain(entry: &str) -> Option<String> {
     let domain = domain.trim_end_matches('/');
     let domain = domain.strip_prefix("*.").unwrap_or(domain);
     let well_formed = !domain.is_empty()
-        && !domain.starts_with(['.', '-'])
-        && !domain.ends_with(['.', '-'])
-        && !domain.contains("..")
-        && domain
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.');
+        && domain.len() <= 253
+        && domain.split('.').all(|label| {
+            (1..=63).contains(&label.len())
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+                && label
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        });
     well_formed.then(|| domain.to_owned())
 }
 
 /// Checks a page URL and returns the exact string to sign (fragment cut, everything else
 /// byte for byte), or says why WeChat could never accept it.
 pub fn page_url_to_sign(raw: &str, safe_domains: &SafeDomains) -> Result<PageUrl, UrlError> {
-    let (url, fragment_removed) = match raw.find('#') {
-        Some(hash) => (&raw[..hash], true),
-        None => (raw, false),
-    };
+    let url = without_fragment(raw);
+    let fragment_removed = url.len() < raw.len();
     if url.is_empty() {
         return Err(UrlError::Empty);
     }
@@ -302,20 +367,22 @@ pub fn page_url_to_sign(raw: &str, safe_domains: &SafeDomains) -> Result<PageUrl
     if host != host_lower {
         lints.push(UrlLint::UppercaseHost);
     }
-    if matches!(
-        (scheme, port),
-        ("http", Some("80")) | ("https", Some("443"))
-    ) {
+    let default_port = if scheme == "https" { 443 } else { 80 };
+    if port == Some(default_port) {
         lints.push(UrlLint::DefaultPort);
     }
     Ok(PageUrl {
         url: url.to_owned(),
-        host: host_lower,
+        origin: Origin {
+            scheme,
+            host: host_lower,
+            port: port.unwrap_or(default_port),
+        },
         lints,
     })
 }
 
-fn split_host_port(authority: &str) -> Result<(&str, Option<&str>), UrlError> {
+fn split_host_port(authority: &str) -> Result<(&str, Option<u16>), UrlError> {
     let (host, port) = if authority.starts_with('[') {
         // IPv6 literal: the port, if any, follows the closing bracket.
         match authority.find(']') {
@@ -339,13 +406,19 @@ fn split_host_port(authority: &str) -> Result<(&str, Option<&str>), UrlError> {
             None => (authority, None),
         }
     };
-    if let Some(port) = port {
-        if port.is_empty() || !port.bytes().all(|b| b.is_ascii_digit()) || port.len() > 5 {
-            return Err(UrlError::InvalidPort {
-                port: port.to_owned(),
-            });
-        }
-    }
+    let port = match port {
+        None => None,
+        Some(digits) => Some(
+            digits
+                .bytes()
+                .all(|b| b.is_ascii_digit())
+                .then(|| digits.parse::<u16>().ok())
+                .flatten()
+                .ok_or_else(|| UrlError::InvalidPort {
+                    port: digits.to_owned(),
+                })?,
+        ),
+    };
     Ok((host, port))
 }
 
@@ -484,6 +557,8 @@ mod tests {
             "http://example.com:x/",
             "http://example.com:/",
             "http://example.com:123456/",
+            "http://example.com:99999/",
+            "http://example.com:+80/",
         ] {
             assert!(
                 matches!(sign_any(url), Err(UrlError::InvalidPort { .. })),
@@ -579,6 +654,9 @@ mod tests {
             ".example.com",
             "exa mple.com",
             "a..b",
+            "-a.example.com",
+            "a-.example.com",
+            "example.com.",
         ] {
             assert!(
                 matches!(
@@ -597,6 +675,65 @@ mod tests {
             url.lints(),
             [UrlLint::EscapedAmpersand, UrlLint::DoubleEncoded]
         );
+    }
+
+    #[test]
+    fn labels_follow_dns_rules() {
+        let label = "a".repeat(63);
+        assert!(SafeDomains::parse(&format!("{label}.example.com")).is_ok());
+        assert!(SafeDomains::parse(&format!("a{label}.example.com")).is_err());
+        let long = vec!["abcdefghi"; 26].join(".");
+        assert!(long.len() > 253);
+        assert!(SafeDomains::parse(&long).is_err());
+        assert!(SafeDomains::parse("my-site.example.com").is_ok());
+    }
+
+    #[test]
+    fn the_signed_url_rule_follows_the_client() {
+        const IPHONE: &str = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) MicroMessenger/8.0.50(0x1800323c)";
+        const ANDROID: &str =
+            "Mozilla/5.0 (Linux; Android 14) MicroMessenger/8.0.49.2600(0x28003133)";
+        const SAFARI: &str = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Safari/604.1";
+        let landing = "https://a.example/basic?x=1#top";
+        let current = "https://a.example/images?a=%20b#frag";
+        assert_eq!(
+            url_to_sign(IPHONE, landing, current),
+            ("https://a.example/basic?x=1", SignedUrlRule::IosLandingUrl)
+        );
+        for ua in [ANDROID, SAFARI, ""] {
+            assert_eq!(
+                url_to_sign(ua, landing, current),
+                ("https://a.example/images?a=%20b", SignedUrlRule::CurrentUrl),
+                "{ua}"
+            );
+        }
+    }
+
+    #[test]
+    fn only_the_first_hash_starts_the_fragment() {
+        assert_eq!(
+            without_fragment("https://a.example/p?q=1#a#b"),
+            "https://a.example/p?q=1"
+        );
+        assert_eq!(
+            without_fragment("https://a.example/p"),
+            "https://a.example/p"
+        );
+        assert_eq!(without_fragment("#"), "");
+        assert_eq!(
+            sign_any("https://a.example/p#a#b").unwrap().as_str(),
+            "https://a.example/p"
+        );
+    }
+
+    #[test]
+    fn the_origin_makes_the_default_port_explicit() {
+        let origin = |url: &str| sign_any(url).unwrap().origin().to_string();
+        assert_eq!(origin("https://A.Example/p"), "https://a.example:443");
+        assert_eq!(origin("http://a.example?x"), "http://a.example:80");
+        assert_eq!(origin("http://a.example:8080/"), "http://a.example:8080");
+        assert_eq!(origin("https://[::1]:3000/"), "https://[::1]:3000");
+        assert_ne!(origin("https://a.example/"), origin("http://a.example/"));
     }
 
     #[test]

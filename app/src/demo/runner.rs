@@ -13,13 +13,13 @@ use crate::{
     api::signing,
     catalog::{self, Api, Event, Lang},
     i18n::I18n,
-    signed_url,
     wx::{bridge, CallbackKind, Outcome},
 };
 use leptos::{prelude::*, task::spawn_local};
 use serde_json::{json, Value};
 use std::{cell::OnceCell, rc::Rc};
 use wasm_bindgen::{prelude::*, JsCast};
+use wechat::{page_url, user_agent};
 
 /// The official SDK, and its mirror for when the first host is unreachable.
 const WECHAT_SDK: [&str; 2] = [
@@ -58,7 +58,7 @@ pub fn record_boot() {
                 .unwrap_or_default()
                 .split(['?', '&'])
                 .any(|pair| pair == "sim=1");
-            let simulated = forced || !signed_url::is_wechat(&user_agent);
+            let simulated = forced || !user_agent::is_wechat(&user_agent);
             Boot {
                 user_agent,
                 landing_url,
@@ -166,7 +166,8 @@ pub fn boot(session: Session, categories: Vec<&'static str>, i18n: I18n) {
             .and_then(|w| w.location().href().ok())
             .unwrap_or_default();
         let (url, rule) = with_boot(|boot| {
-            signed_url::url_to_sign(&boot.user_agent, &boot.landing_url, &current)
+            let (url, rule) = page_url::url_to_sign(&boot.user_agent, &boot.landing_url, &current);
+            (url.to_owned(), rule)
         });
         let _ = session.signed.try_set(Some(SignedUrlInfo {
             url: url.clone(),
@@ -289,7 +290,7 @@ fn report_error(
 fn fill_page_link(args: &mut Value) {
     if args.get("link").and_then(Value::as_str) == Some("") {
         if let Some(href) = web_sys::window().and_then(|w| w.location().href().ok()) {
-            args["link"] = json!(signed_url::without_fragment(&href));
+            args["link"] = json!(page_url::without_fragment(&href));
         }
     }
 }
@@ -305,7 +306,7 @@ fn register_ready_listeners(session: Session, categories: &[&'static str], i18n:
     let share = &catalog::DEFAULT_SHARE;
     let link = web_sys::window()
         .and_then(|w| w.location().href().ok())
-        .map(|href| signed_url::without_fragment(&href).to_owned())
+        .map(|href| page_url::without_fragment(&href).to_owned())
         .unwrap_or_default();
     let data = json!({
         "title": share.title,

@@ -44,7 +44,7 @@ pub struct LogEntry {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SignedUrlInfo {
     pub url: String,
-    pub rule: crate::signed_url::SignedUrlRule,
+    pub rule: wechat::page_url::SignedUrlRule,
 }
 
 /// A page's session, in context.

@@ -108,7 +108,7 @@ mod tests {
                 device: DeviceFacts {
                     user_agent: "Mozilla `x` MicroMessenger/8.0.50".into(),
                     wechat_version: Some("8.0.50".into()),
-                    os: "iOS".into(),
+                    os: wechat::user_agent::Os::Ios,
                     os_version: Some("17.4".into()),
                     screen: "390×844 @3x".into(),
                     network_type: "wifi".into(),

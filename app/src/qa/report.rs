@@ -5,6 +5,7 @@ use crate::catalog;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::BTreeMap;
+use wechat::user_agent::{os_label, Os};
 
 /// Largest report body the server accepts.
 pub const MAX_REPORT_BYTES: usize = 256 * 1024;
@@ -61,7 +62,7 @@ pub struct DeviceFacts {
     pub user_agent: String,
     /// Read from the user agent; `None` outside WeChat.
     pub wechat_version: Option<String>,
-    pub os: String,
+    pub os: Os,
     pub os_version: Option<String>,
     /// `390×844 @3x`.
     pub screen: String,
@@ -139,10 +140,7 @@ impl QaReport {
 
     /// `iOS 17.4.1`.
     pub fn device_label(&self) -> String {
-        match &self.device.os_version {
-            Some(v) => format!("{} {v}", self.device.os),
-            None => self.device.os.clone(),
-        }
+        os_label(self.device.os, self.device.os_version.as_deref())
     }
 
     /// The list line for this report once stored as `id` at `created_at`.
@@ -241,7 +239,6 @@ pub fn validate(report: &QaReport) -> Result<(), ReportError> {
     bounded("device.user_agent", &device.user_agent, MAX_USER_AGENT)?;
     let short = [
         ("device.wechat_version", device.wechat_version.as_deref()),
-        ("device.os", Some(device.os.as_str())),
         ("device.os_version", device.os_version.as_deref()),
         ("device.screen", Some(device.screen.as_str())),
         ("device.network_type", Some(device.network_type.as_str())),

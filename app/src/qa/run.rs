@@ -154,7 +154,7 @@ mod browser {
         catalog,
         demo::{self, session::ConfigStatus, session::Session},
         i18n::I18n,
-        qa::{order::safe_run_order, ua},
+        qa::order::safe_run_order,
         wx::bridge,
     };
     use js_sys::{Function, Object, Promise, Reflect};
@@ -289,7 +289,7 @@ mod browser {
             let user_agent = web_sys::window()
                 .and_then(|w| w.navigator().user_agent().ok())
                 .unwrap_or_default();
-            let facts = ua::parse(&user_agent);
+            let facts = wechat::user_agent::parse(&user_agent);
             let _ = run.device.try_update(|d| {
                 d.user_agent = user_agent
                     .chars()

@@ -10,11 +10,11 @@ use crate::{
     },
     i18n::use_i18n,
     routes::not_found::NotFound,
-    signed_url::SignedUrlRule,
     strings,
 };
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
+use wechat::page_url::SignedUrlRule;
 
 /// `/:category`: the category's introduction and QR code (server HTML), then its island.
 #[component]

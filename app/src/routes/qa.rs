@@ -16,6 +16,7 @@ use crate::{
 };
 use leptos::prelude::*;
 use leptos_router::{components::A, hooks::use_query_map};
+use wechat::user_agent::os_label;
 
 /// The text of a status.
 pub fn status_text(status: QaStatus) -> catalog::Text {
@@ -207,7 +208,7 @@ fn DeviceFacts() -> impl IntoView {
                 </dd>
                 <dt>{move || i18n.t(strings::QA_OS)}</dt>
                 <dd id="qa-os">
-                    {move || device.with(|d| match &d.os_version { Some(v) => format!("{} {v}", d.os), None => d.os.clone() })}
+                    {move || device.with(|d| os_label(d.os, d.os_version.as_deref()))}
                 </dd>
                 <dt>{move || i18n.t(strings::QA_SCREEN)}</dt>
                 <dd id="qa-screen">{move || device.with(|d| d.screen.clone())}</dd>
