@@ -1,22 +1,17 @@
 //! The app's one door to the `wechat` core: signs with the cached credentials and turns
 //! the core's errors into [`ApiError`]s a page can show. Server only.
 
-use crate::{
-    api::{
-        signing::{CardSignature, PaySignature},
-        ApiError, ErrorKind,
-    },
-    wx::{ConfigErrorVerdict, SignedConfig, WxConfig},
-};
+use crate::api::{ApiError, ErrorKind};
 use std::sync::Arc;
 use wechat::{
+    api::{
+        CardSignature, ConfigErrorCause, ConfigErrorReport, ConfigErrorVerdict, PaySignature,
+        SignedJsConfig, VerifyAnswer, VerifyRequest,
+    },
     client::{TicketKind, UpstreamError},
     credentials::{ChooseCardFilter, CredentialService},
-    page_url::{page_url_to_sign, SafeDomains, UrlError},
-    signature::{
-        jsapi::jsapi_signature,
-        pay::{ChooseWxPayParams, PayRequest, PaySignType},
-    },
+    page_url::{SafeDomains, UrlError},
+    signature::pay::{ChooseWxPayParams, PayRequest, PaySignType},
     Secret,
 };
 
@@ -39,35 +34,6 @@ struct Inner {
 
 /// Shortest time between two ticket refreshes forced by pages' `wx.error` reports.
 pub const FORCED_REFRESH_INTERVAL: std::time::Duration = std::time::Duration::from_secs(60);
-
-/// A page's `wx.error`, reported so the server can tell a URL problem from a ticket one.
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
-pub struct ConfigErrorReport {
-    pub signed_url: String,
-    pub href: String,
-    pub err_msg: String,
-    pub user_agent: String,
-}
-
-/// The simulator's question: would WeChat accept this `wx.config`?
-#[derive(Debug, Clone, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct VerifyRequest {
-    pub app_id: String,
-    pub timestamp: String,
-    pub nonce_str: String,
-    pub signature: String,
-    pub url: String,
-}
-
-/// WeChat's answer to `preVerifyJSAPI`, as the simulator replays it.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct VerifyAnswer {
-    pub err_msg: String,
-    /// Why, in plain words (WeChat itself says no more than `errMsg`).
-    pub detail: String,
-}
 
 impl WechatGateway {
     /// A gateway over `service`, refusing pages outside `safe_domains`.
@@ -98,25 +64,12 @@ impl WechatGateway {
         url: &str,
         apis: Vec<String>,
         debug: bool,
-    ) -> Result<SignedConfig, ApiError> {
-        let config = self
-            .inner
+    ) -> Result<SignedJsConfig, ApiError> {
+        self.inner
             .service
             .js_config(url, &self.inner.safe_domains, apis, Vec::new(), debug)
             .await
-            .map_err(api_error)?;
-        Ok(SignedConfig {
-            url: config.url,
-            config: WxConfig {
-                debug: config.debug,
-                app_id: config.app_id,
-                timestamp: config.timestamp,
-                nonce_str: config.nonce_str,
-                signature: config.signature,
-                js_api_list: config.js_api_list,
-                open_tag_list: config.open_tag_list,
-            },
-        })
+            .map_err(api_error)
     }
 
     /// The `cardExt` JSON string for `wx.addCard`.
@@ -151,15 +104,7 @@ impl WechatGateway {
             .service
             .card_sign(&filter)
             .await
-            .map_err(|error| match error {
-                // The core calls it shop_id (its name in wx.chooseCard); the caller sent location_id.
-                wechat::Error::InvalidInput {
-                    field: "shop_id",
-                    problem,
-                } => ApiError::bad_input(format!("location_id {problem}"))
-                    .with_hint("correct the argument and send the request again"),
-                other => api_error(other),
-            })?;
+            .map_err(api_error)?;
         Ok(CardSignature {
             card_sign: params.card_sign,
             timestamp: params.timestamp,
@@ -171,17 +116,7 @@ impl WechatGateway {
     }
 
     /// A sandbox order signed for `wx.chooseWXPay`.
-    pub fn pay_sign(&self, sign_type: &str) -> Result<PaySignature, ApiError> {
-        let sign_type = match sign_type {
-            "MD5" => PaySignType::Md5,
-            "HMAC-SHA256" => PaySignType::HmacSha256,
-            other => {
-                return Err(ApiError::bad_input(format!(
-                    "sign_type {:?} is not supported: use MD5 or HMAC-SHA256",
-                    other.chars().take(32).collect::<String>()
-                )))
-            }
-        };
+    pub fn pay_sign(&self, sign_type: PaySignType) -> Result<PaySignature, ApiError> {
         let nonce_str = wechat::nonce::nonce();
         let request = PayRequest {
             app_id: self.app_id().to_owned(),
@@ -195,7 +130,7 @@ impl WechatGateway {
             timestamp: params.timestamp.to_string(),
             nonce_str: params.nonce_str,
             package: params.package,
-            sign_type: params.sign_type.as_str().to_owned(),
+            sign_type: params.sign_type,
             pay_sign: params.pay_sign,
         })
     }
@@ -220,59 +155,13 @@ impl WechatGateway {
     /// Checks a `wx.config` the way WeChat's client does: the page's domain, the appId,
     /// and the signature over the jsapi_ticket this server holds.
     pub async fn verify_config(&self, request: &VerifyRequest) -> Result<VerifyAnswer, ApiError> {
-        let answer = |err_msg: &str, detail: String| VerifyAnswer {
-            err_msg: err_msg.to_owned(),
-            detail,
-        };
-        let page = match page_url_to_sign(&request.url, &self.inner.safe_domains) {
-            Ok(page) => page,
-            Err(error @ UrlError::HostNotAllowed { .. }) => {
-                return Ok(answer("config:invalid url domain", error.to_string()))
-            }
-            Err(error) => return Ok(answer("config:invalid url domain", error.to_string())),
-        };
-        if request.app_id != self.app_id() {
-            return Ok(answer(
-                "config:invalid signature",
-                format!(
-                    "appId {:?} is not this server's appId {:?}",
-                    request.app_id.chars().take(40).collect::<String>(),
-                    self.app_id()
-                ),
-            ));
-        }
-        let Ok(timestamp) = request.timestamp.parse::<u64>() else {
-            return Ok(answer(
-                "config:invalid signature",
-                "timestamp is not a number of seconds".to_owned(),
-            ));
-        };
         let ticket = self
             .inner
             .service
             .ticket(TicketKind::Jsapi)
             .await
             .map_err(api_error)?;
-        let expected = jsapi_signature(
-            ticket.expose(),
-            &request.nonce_str,
-            timestamp,
-            page.as_str(),
-        );
-        if expected.eq_ignore_ascii_case(&request.signature) {
-            Ok(answer(
-                "config:ok",
-                format!("signature matches {}", page.as_str()),
-            ))
-        } else {
-            Ok(answer(
-                "config:invalid signature",
-                format!(
-                    "the signature does not match the current jsapi_ticket for url {} (was the page signed for another URL, or with an old ticket?)",
-                    page.as_str()
-                ),
-            ))
-        }
+        Ok(request.verify(self.app_id(), ticket.expose(), &self.inner.safe_domains))
     }
 }
 
@@ -285,40 +174,42 @@ impl WechatGateway {
         report: &ConfigErrorReport,
     ) -> Result<ConfigErrorVerdict, ApiError> {
         let verdict =
-            |cause: &str, refreshed: bool, retry: bool, explanation: String| ConfigErrorVerdict {
-                cause: cause.to_owned(),
+            |cause, refreshed: bool, retry: bool, explanation: String| ConfigErrorVerdict {
+                cause,
                 refreshed,
                 retry,
                 explanation,
             };
-        if !report.err_msg.contains("invalid signature") {
-            return Ok(verdict(
-                "not_a_signature_error",
-                false,
-                false,
-                format!(
-                    "{} is not a signature problem; a new ticket would not help",
-                    report.err_msg
-                ),
-            ));
-        }
-        let ios = wechat::user_agent::is_ios_wechat(&report.user_agent);
-        let href = wechat::page_url::without_fragment(&report.href);
-        if !ios && href != report.signed_url {
-            return Ok(verdict(
-                "url_mismatch",
-                false,
-                false,
-                format!(
-                    "the page signed {} but its address is {}: sign location.href without the #fragment",
-                    report.signed_url, href
-                ),
-            ));
+        match report.cause() {
+            ConfigErrorCause::NotASignatureError => {
+                return Ok(verdict(
+                    ConfigErrorCause::NotASignatureError,
+                    false,
+                    false,
+                    format!(
+                        "{} is not a signature problem; a new ticket would not help",
+                        report.err_msg
+                    ),
+                ))
+            }
+            ConfigErrorCause::UrlMismatch => {
+                return Ok(verdict(
+                    ConfigErrorCause::UrlMismatch,
+                    false,
+                    false,
+                    format!(
+                        "the page signed {} but its address is {}: sign location.href without the #fragment",
+                        report.signed_url,
+                        wechat::page_url::without_fragment(&report.href)
+                    ),
+                ))
+            }
+            ConfigErrorCause::Ticket => {}
         }
         let mut last = self.inner.last_forced_refresh.lock().await;
         if last.is_some_and(|at| at.elapsed() < FORCED_REFRESH_INTERVAL) {
             return Ok(verdict(
-                "ticket",
+                ConfigErrorCause::Ticket,
                 false,
                 true,
                 "the jsapi_ticket was renewed less than a minute ago; configure again with it"
@@ -333,7 +224,7 @@ impl WechatGateway {
             .map_err(api_error)?;
         *last = Some(std::time::Instant::now());
         Ok(verdict(
-            "ticket",
+            ConfigErrorCause::Ticket,
             refreshed,
             true,
             "the URL matches, so the jsapi_ticket may have been replaced: it was fetched anew"
@@ -357,7 +248,7 @@ pub fn api_error(error: wechat::Error) -> ApiError {
     use wechat::Error as E;
     let kind = match &error {
         E::PageUrl(UrlError::HostNotAllowed { .. }) => ErrorKind::Forbidden,
-        E::PageUrl(_) | E::InvalidInput { .. } => ErrorKind::BadInput,
+        E::PageUrl(_) | E::Input(_) => ErrorKind::BadInput,
         E::Upstream(UpstreamError::QuotaExhausted { .. }) => ErrorKind::RateLimited,
         E::Upstream(UpstreamError::Configuration { .. }) => ErrorKind::Configuration,
         E::Upstream(_) => ErrorKind::Upstream,

@@ -2,18 +2,23 @@
 //! accept a `wx.config`, and replays the answer (`config:ok`, `config:invalid signature`…).
 
 use crate::http_error::{HttpError, JsonBody};
-use app::{state::AppState, wechat_gateway::VerifyRequest};
+use app::state::AppState;
 use axum::{extract::State, Json};
+use wechat::api::{VerifyAnswer, VerifyRequest};
+use wechat::input::{check, Field, Presence::Optional};
 
 /// Checks the page's domain, appId and signature against this server's jsapi_ticket.
 pub async fn verify_config(
     State(state): State<AppState>,
     JsonBody(request): JsonBody<VerifyRequest>,
-) -> Result<Json<app::wechat_gateway::VerifyAnswer>, HttpError> {
-    if request.url.len() > 4096 || request.nonce_str.len() > 64 || request.signature.len() > 64 {
-        return Err(HttpError::bad_request(
-            "url, nonceStr or signature is too long",
-        ));
+) -> Result<Json<VerifyAnswer>, HttpError> {
+    for (field, value) in [
+        (Field::Url, &request.url),
+        (Field::NonceStr, &request.nonce_str),
+        (Field::Signature, &request.signature),
+        (Field::AppId, &request.app_id),
+    ] {
+        check(field, value, Optional).map_err(|error| HttpError::bad_request(error.to_string()))?;
     }
     Ok(Json(state.wechat.verify_config(&request).await?))
 }

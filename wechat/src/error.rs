@@ -1,6 +1,7 @@
 //! The crate's error: what a caller (the web server) maps to an HTTP status and shows.
 
 use crate::client::UpstreamError;
+use crate::input::InputError;
 use crate::page_url::UrlError;
 
 /// Why a credential, a signature or a decryption could not be produced.
@@ -13,13 +14,8 @@ pub enum Error {
     #[error(transparent)]
     PageUrl(#[from] UrlError),
     /// An argument is missing or out of bounds.
-    #[error("{field}: {problem}")]
-    InvalidInput {
-        /// The argument.
-        field: &'static str,
-        /// What is wrong with it.
-        problem: String,
-    },
+    #[error(transparent)]
+    Input(#[from] InputError),
     /// WeChat refused or failed, and no still-valid credential could stand in.
     #[error(transparent)]
     Upstream(#[from] UpstreamError),
@@ -42,7 +38,7 @@ pub enum Error {
 impl Error {
     /// True when the request was at fault (answer 4xx); false when WeChat or this server was (5xx).
     pub fn is_client_error(&self) -> bool {
-        matches!(self, Self::PageUrl(_) | Self::InvalidInput { .. })
+        matches!(self, Self::PageUrl(_) | Self::Input(_))
     }
 
     /// WeChat's errcode, when WeChat sent one.
@@ -65,17 +61,10 @@ impl Error {
     pub fn hint(&self) -> &'static str {
         match self {
             Self::PageUrl(_) => "sign location.href.split('#')[0] of the page, on a JS safe domain",
-            Self::InvalidInput { .. } => "correct the argument and send the request again",
+            Self::Input(_) => "correct the argument and send the request again",
             Self::Upstream(upstream) => upstream.hint(),
             Self::DailyLimitReached { .. } => "the daily limit resets at midnight, Beijing time; find what forces so many refreshes (GET /metrics)",
             Self::RefreshAborted => "retry; if it repeats, check the server log",
-        }
-    }
-
-    pub(crate) fn invalid(field: &'static str, problem: impl Into<String>) -> Self {
-        Self::InvalidInput {
-            field,
-            problem: problem.into(),
         }
     }
 }
@@ -88,7 +77,12 @@ mod tests {
     #[test]
     fn caller_mistakes_are_client_errors_and_wechat_failures_are_not() {
         assert!(Error::from(UrlError::Empty).is_client_error());
-        assert!(Error::invalid("card_id", "is required").is_client_error());
+        let missing = crate::input::check(
+            crate::input::Field::CardId,
+            "",
+            crate::input::Presence::Required,
+        );
+        assert!(Error::from(missing.unwrap_err()).is_client_error());
         let quota = Error::from(UpstreamError::from_errcode(
             Endpoint::Token,
             45009,

@@ -6,6 +6,8 @@
 //! nonces), `credentials` (default: the cache), `redis` (the shared store) and `fake` (the fake
 //! WeChat API; not a default).
 //!
+//! - [`api`]: the playground's HTTP API as types, and the rules that need no credential.
+//! - [`input`]: the limits on what a page sends, written once.
 //! - [`signature`]: the `wx.config` signature, the card signatures (`cardExt`, `cardSign`) and
 //!   the WeChat Pay v2 `paySign`, plus the generic tools behind them.
 //! - [`page_url`]: which URL gets signed (the iOS landing-URL rule, the fragment cut), and which
@@ -38,6 +40,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod api;
 #[cfg(feature = "client")]
 pub mod client;
 #[cfg(feature = "client")]
@@ -48,6 +51,7 @@ pub mod credentials;
 mod error;
 #[cfg(feature = "fake")]
 pub mod fake;
+pub mod input;
 #[cfg(feature = "client")]
 pub mod nonce;
 pub mod page_url;

@@ -275,7 +275,7 @@ async fn a_refused_page_url_costs_no_upstream_call() {
         .await
         .unwrap();
     assert_eq!(config.url, "https://m.example.com/a?b=c");
-    assert!(config.debug);
+    assert!(config.config.debug);
 }
 
 #[tokio::test]
@@ -340,8 +340,8 @@ async fn the_sandbox_setup_works_end_to_end_on_the_system_clock() {
         .await
         .unwrap();
     assert!(fake.js_config_is_valid(&config));
-    assert_eq!(config.app_id, SANDBOX_APP_ID);
-    let tampered = wechat::signature::jsapi::JsConfig {
+    assert_eq!(config.config.app_id, SANDBOX_APP_ID);
+    let tampered = wechat::signature::jsapi::SignedJsConfig {
         url: "http://127.0.0.1:3000/other".into(),
         ..config
     };

@@ -14,7 +14,7 @@ use wechat::Secret;
 
 async fn sign(
     service: &wechat::credentials::CredentialService,
-) -> wechat::signature::jsapi::JsConfig {
+) -> wechat::signature::jsapi::SignedJsConfig {
     service
         .js_config(
             "https://example.com/",

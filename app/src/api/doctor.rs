@@ -44,21 +44,21 @@ pub async fn diagnose(
     page_url: Option<String>,
     expected: Option<String>,
 ) -> Result<Diagnosis, ApiError> {
-    use super::ssr::{checked_field, respond};
-    let _ = checked_field("jsapi_ticket", &jsapi_ticket, true)?;
-    let _ = checked_field("noncestr", &noncestr, true)?;
+    use wechat::input::{check, Field, Presence::*};
+    check(Field::JsapiTicket, &jsapi_ticket, Required)?;
+    check(Field::NonceStr, &noncestr, Required)?;
     let timestamp_value = timestamp.trim().parse::<u64>().map_err(|_| {
         ApiError::bad_input(format!(
             "timestamp {:?} is not a whole number of seconds (e.g. 1414587457)",
             timestamp.chars().take(32).collect::<String>()
         ))
     });
-    let timestamp_value = respond(timestamp_value)?;
+    let timestamp_value = timestamp_value?;
     let safe_domains = expect_context::<crate::state::AppState>()
         .settings
         .js_safe_domains
         .clone();
-    respond(ssr::diagnose(
+    ssr::diagnose(
         &url,
         &jsapi_ticket,
         &noncestr,
@@ -66,27 +66,21 @@ pub async fn diagnose(
         page_url.as_deref().filter(|p| !p.is_empty()),
         expected.as_deref().filter(|e| !e.is_empty()),
         &safe_domains,
-    ))
+    )
 }
 
 /// Lints a signed URL against the page's own `location.href` (no signature involved):
 /// what a page shows next to `wx.error`.
 #[server(prefix = "/api", endpoint = "lint_url")]
 pub async fn lint_signed_url(url: String, page_url: String) -> Result<Vec<Finding>, ApiError> {
-    use super::ssr::{checked_field, respond};
-    if url.len() > 4096 || page_url.len() > 4096 {
-        return respond(Err(ApiError::bad_input(
-            "url and page_url are limited to 4096 bytes",
-        )));
-    }
-    let _ = checked_field("url", &url, true)?;
+    use wechat::input::{check, Field, Presence::*};
+    check(Field::Url, &url, Required)?;
+    check(Field::PageUrl, &page_url, Optional)?;
     let safe_domains = expect_context::<crate::state::AppState>()
         .settings
         .js_safe_domains
         .clone();
-    respond(
-        ssr::diagnose(&url, "-", "-", 0, Some(&page_url), None, &safe_domains).map(|d| d.findings),
-    )
+    ssr::diagnose(&url, "-", "-", 0, Some(&page_url), None, &safe_domains).map(|d| d.findings)
 }
 
 #[cfg(feature = "ssr")]

@@ -50,6 +50,10 @@ pub struct ApiError {
     pub errcode: Option<i64>,
     /// What to do about it.
     pub hint: Option<String>,
+    /// The body was cut off at the size limit: still the caller's mistake (`bad_input`), but
+    /// answered 413 rather than 400. Server side only.
+    #[serde(skip)]
+    too_large: bool,
 }
 
 impl ApiError {
@@ -60,6 +64,17 @@ impl ApiError {
             message: message.into(),
             errcode: None,
             hint: None,
+            too_large: false,
+        }
+    }
+
+    /// The HTTP status of this error: the one mapping, applied to every server function's
+    /// answer when it is serialised (see [`FromServerFnError::ser`] below).
+    pub fn status(&self) -> u16 {
+        if self.too_large {
+            413
+        } else {
+            self.kind.status()
         }
     }
 
@@ -81,6 +96,12 @@ impl ApiError {
     }
 }
 
+impl From<wechat::input::InputError> for ApiError {
+    fn from(error: wechat::input::InputError) -> Self {
+        ApiError::bad_input(error.to_string())
+    }
+}
+
 impl FromServerFnError for ApiError {
     type Encoder = JsonEncoding;
 
@@ -88,11 +109,14 @@ impl FromServerFnError for ApiError {
         // The body cap cut the body off while it was read (no Content-Length): http-body's
         // `LengthLimitError` says so in these words.
         let too_large = matches!(&value, ServerFnErrorErr::Args(m) | ServerFnErrorErr::Deserialization(m) if m.contains("length limit exceeded"));
-        let error = match value {
-            _ if too_large => ApiError::bad_input(
-                "the request body is over the server's size limit of 65536 bytes",
-            )
-            .with_hint("send only the page URL and the fields the endpoint takes"),
+        match value {
+            _ if too_large => ApiError {
+                too_large: true,
+                ..ApiError::bad_input(
+                    "the request body is over the server's size limit of 65536 bytes",
+                )
+                .with_hint("send only the page URL and the fields the endpoint takes")
+            },
             ServerFnErrorErr::Args(message) | ServerFnErrorErr::Deserialization(message) => {
                 ApiError::bad_input(format!("the request's arguments are malformed: {message}"))
             }
@@ -101,20 +125,21 @@ impl FromServerFnError for ApiError {
                 format!("the request did not reach the server: {message}"),
             ),
             other => ApiError::new(ErrorKind::Internal, other.to_string()),
-        };
-        // Arguments that do not decode are the caller's mistake: answer with the error's
-        // status (server_fn would answer 500), as `respond` does for the functions' own errors.
+        }
+    }
+
+    /// Serialises the error and, on the server, sets the response's status from it: every
+    /// server function answers its errors with their own status without calling anything.
+    fn ser(&self) -> leptos::server_fn::Bytes {
         #[cfg(feature = "ssr")]
         if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
-            let status = if too_large {
-                http::StatusCode::PAYLOAD_TOO_LARGE
-            } else {
-                http::StatusCode::from_u16(error.kind.status())
-                    .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR)
-            };
-            response.set_status(status);
+            response.set_status(
+                http::StatusCode::from_u16(self.status())
+                    .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR),
+            );
         }
-        error
+        <JsonEncoding as leptos::server_fn::Encodes<Self>>::encode(self)
+            .unwrap_or_else(|_| leptos::server_fn::Bytes::from_static(br#"{"kind":"internal","message":"the error could not be serialised","errcode":null,"hint":null}"#))
     }
 }
 

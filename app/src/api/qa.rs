@@ -27,13 +27,13 @@ fn repository() -> Result<std::sync::Arc<dyn crate::qa::repository::ReportReposi
 /// Every saved report, newest first.
 #[server(prefix = "/api", endpoint = "qa_reports")]
 pub async fn list_reports() -> Result<Vec<ReportSummary>, ApiError> {
-    super::ssr::respond(repository()?.list().await)
+    repository()?.list().await
 }
 
 /// One saved report; `None` when there is no such id (the page answers 404).
 #[server(prefix = "/api", endpoint = "qa_report")]
 pub async fn get_report(id: i64) -> Result<Option<SavedReport>, ApiError> {
-    super::ssr::respond(repository()?.get(id).await)
+    repository()?.get(id).await
 }
 
 /// Report `a` against report `b`.
@@ -58,5 +58,5 @@ pub async fn compare_reports(a: i64, b: i64) -> Result<Comparison, ApiError> {
         })
     }
     .await;
-    super::ssr::respond(result)
+    result
 }

@@ -19,8 +19,7 @@ pub struct QrImage {
 #[server(prefix = "/api", endpoint = "qr")]
 pub async fn page_qr(path: String) -> Result<QrImage, ApiError> {
     use self::ssr::*;
-    use crate::api::ssr::respond;
-    let path = respond(checked_path(&path))?;
+    let path = checked_path(&path)?;
     let state = expect_context::<crate::state::AppState>();
     let parts = use_context::<http::request::Parts>();
     let base = state
@@ -30,7 +29,7 @@ pub async fn page_qr(path: String) -> Result<QrImage, ApiError> {
         .or_else(|| parts.as_ref().and_then(|p| base_from_headers(&p.headers)))
         .unwrap_or_else(|| "http://127.0.0.1:3000".to_owned());
     let url = format!("{base}{path}");
-    let svg = respond(svg_for(&url))?;
+    let svg = svg_for(&url)?;
     Ok(QrImage { url, svg })
 }
 

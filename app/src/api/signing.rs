@@ -1,35 +1,14 @@
 //! Signatures the pages need: `wx.config` for the page's URL, `cardExt`/`cardSign` for
 //! the card calls, a sandboxed `paySign`, and the card-code decryption openCard needs.
-//! Secrets and tickets stay on the server; only signatures leave it.
+//! Secrets and tickets stay on the server; only signatures leave it. The request and answer
+//! types are the core's ([`wechat::api`]), shared with the browser build.
 
 use super::error::ApiError;
-use crate::wx::SignedConfig;
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
+use wechat::api::{CardSignature, ConfigErrorVerdict, PaySignature, SignedJsConfig};
 
 /// Longest `jsApiList` accepted.
 pub const MAX_APIS: usize = 64;
-
-/// `cardSign` and the values it signed, ready for `wx.chooseCard`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CardSignature {
-    pub card_sign: String,
-    pub timestamp: u64,
-    pub nonce_str: String,
-    pub card_id: String,
-    pub card_type: String,
-    pub location_id: String,
-}
-
-/// A v2 `paySign` and the order fields it covers, ready for `wx.chooseWXPay`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PaySignature {
-    pub timestamp: String,
-    pub nonce_str: String,
-    pub package: String,
-    pub sign_type: String,
-    pub pay_sign: String,
-}
 
 /// Signs `wx.config` for `url` (the page's URL; any `#fragment` is dropped) with
 /// the given APIs in `jsApiList`.
@@ -38,14 +17,12 @@ pub async fn js_config(
     url: String,
     apis: Option<Vec<String>>,
     debug: Option<bool>,
-) -> Result<SignedConfig, ApiError> {
+) -> Result<SignedJsConfig, ApiError> {
     use super::ssr::*;
     let apis = checked_apis(apis.unwrap_or_default())?;
-    respond(
-        gateway()?
-            .js_config(&url, apis, debug.unwrap_or(false))
-            .await,
-    )
+    gateway()?
+        .js_config(&url, apis, debug.unwrap_or(false))
+        .await
 }
 
 /// The `cardExt` JSON string for one card of `wx.addCard`.
@@ -56,10 +33,11 @@ pub async fn card_ext(
     openid: Option<String>,
 ) -> Result<String, ApiError> {
     use super::ssr::*;
-    let card_id = checked_field("card_id", &card_id, true)?;
-    let code = checked_field("code", code.as_deref().unwrap_or(""), false)?;
-    let openid = checked_field("openid", openid.as_deref().unwrap_or(""), false)?;
-    respond(gateway()?.card_ext(card_id, code, openid).await)
+    use wechat::input::{check, Field, Presence::*};
+    let card_id = check(Field::CardId, &card_id, Required)?;
+    let code = check(Field::Code, code.as_deref().unwrap_or(""), Optional)?;
+    let openid = check(Field::Openid, openid.as_deref().unwrap_or(""), Optional)?;
+    gateway()?.card_ext(card_id, code, openid).await
 }
 
 /// `cardSign` for `wx.chooseCard` (all filters optional, as in the docs).
@@ -70,26 +48,43 @@ pub async fn card_sign(
     location_id: Option<String>,
 ) -> Result<CardSignature, ApiError> {
     use super::ssr::*;
-    let card_id = checked_field("card_id", card_id.as_deref().unwrap_or(""), false)?;
-    let card_type = checked_field("card_type", card_type.as_deref().unwrap_or(""), false)?;
-    let location_id = checked_field("location_id", location_id.as_deref().unwrap_or(""), false)?;
-    respond(gateway()?.card_sign(card_id, card_type, location_id).await)
+    use wechat::input::{check, Field, Presence::*};
+    let card_id = check(Field::CardId, card_id.as_deref().unwrap_or(""), Optional)?;
+    let card_type = check(
+        Field::CardType,
+        card_type.as_deref().unwrap_or(""),
+        Optional,
+    )?;
+    let location_id = check(
+        Field::LocationId,
+        location_id.as_deref().unwrap_or(""),
+        Optional,
+    )?;
+    gateway()?.card_sign(card_id, card_type, location_id).await
 }
 
 /// A sandbox order signed with the v2 `paySign` (`MD5`, default, or `HMAC-SHA256`).
 #[server(prefix = "/api", endpoint = "pay_sign")]
 pub async fn pay_sign(sign_type: Option<String>) -> Result<PaySignature, ApiError> {
     use super::ssr::*;
-    let sign_type = sign_type.unwrap_or_else(|| "MD5".to_owned());
-    respond(gateway()?.pay_sign(&sign_type))
+    let sign_type = match sign_type.as_deref() {
+        None => wechat::signature::pay::PaySignType::Md5,
+        Some(name) => name
+            .parse()
+            .map_err(|error: wechat::signature::pay::UnknownSignType| {
+                ApiError::bad_input(error.to_string())
+            })?,
+    };
+    gateway()?.pay_sign(sign_type)
 }
 
 /// Decrypts the `encrypt_code` chooseCard returned (WeChat's `/card/code/decrypt`).
 #[server(prefix = "/api", endpoint = "decrypt_code")]
 pub async fn decrypt_card_code(encrypt_code: String) -> Result<String, ApiError> {
     use super::ssr::*;
-    let encrypt_code = checked_field("encrypt_code", &encrypt_code, true)?;
-    respond(gateway()?.decrypt_card_code(encrypt_code).await)
+    use wechat::input::{check, Field, Presence::*};
+    let encrypt_code = check(Field::EncryptCode, &encrypt_code, Required)?;
+    gateway()?.decrypt_card_code(encrypt_code).await
 }
 
 /// Reports a `wx.error` so the server can diagnose it (and renew the ticket when the
@@ -100,22 +95,18 @@ pub async fn report_config_error(
     href: String,
     err_msg: String,
     user_agent: String,
-) -> Result<crate::wx::ConfigErrorVerdict, ApiError> {
+) -> Result<ConfigErrorVerdict, ApiError> {
     use super::ssr::*;
-    for (name, value) in [("signed_url", &signed_url), ("href", &href)] {
-        if value.len() > 4096 {
-            return respond(Err(ApiError::bad_input(format!(
-                "{name} is longer than 4096 bytes"
-            ))));
-        }
-    }
-    let err_msg = checked_field("err_msg", &err_msg, true)?;
-    let user_agent: String = user_agent.chars().take(512).collect();
-    let report = crate::wechat_gateway::ConfigErrorReport {
+    use wechat::input::{check, Field, Presence::*};
+    check(Field::SignedUrl, &signed_url, Optional)?;
+    check(Field::Href, &href, Optional)?;
+    check(Field::ErrMsg, &err_msg, Required)?;
+    check(Field::UserAgent, &user_agent, Optional)?;
+    let report = wechat::api::ConfigErrorReport {
         signed_url,
         href,
-        err_msg: err_msg.to_owned(),
+        err_msg,
         user_agent,
     };
-    respond(gateway()?.report_config_error(&report).await)
+    gateway()?.report_config_error(&report).await
 }

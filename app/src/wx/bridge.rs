@@ -3,9 +3,10 @@
 //! The raw `extern` items stay private; the safe functions below are what pages use.
 //! Callbacks are Rust closures; results come back as `serde_json::Value`.
 
-use super::{CallbackKind, WxConfig};
+use super::CallbackKind;
 use js_sys::{Function, Object, Reflect};
 use wasm_bindgen::{prelude::*, JsCast};
+use wechat::api::JsConfig;
 
 #[wasm_bindgen]
 extern "C" {
@@ -72,7 +73,7 @@ pub fn to_json(value: &JsValue) -> serde_json::Value {
 }
 
 /// `wx.config(config)`.
-pub fn config(config: &WxConfig) -> Result<(), BridgeError> {
+pub fn config(config: &JsConfig) -> Result<(), BridgeError> {
     if !is_loaded() {
         return Err(BridgeError::NotLoaded);
     }

@@ -2,45 +2,13 @@
 //!
 //! Inside WeChat the real SDK is loaded from `res.wx.qq.com`; outside, the same SDK runs
 //! on the simulated native bridge. Either way the pages call `wx` through [`bridge`],
-//! and everything else here is plain data shared by server and browser.
+//! and everything else here is plain data shared by server and browser (the `wx.config`
+//! object itself is the core's [`wechat::api::JsConfig`]).
 
 #[cfg(feature = "hydrate")]
 pub mod bridge;
 
 use serde::{Deserialize, Serialize};
-
-/// The object passed to `wx.config`, exactly as WeChat wants it (camelCase).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct WxConfig {
-    pub debug: bool,
-    pub app_id: String,
-    pub timestamp: u64,
-    pub nonce_str: String,
-    pub signature: String,
-    pub js_api_list: Vec<String>,
-    pub open_tag_list: Vec<String>,
-}
-
-/// A signed configuration together with the URL it was signed for.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SignedConfig {
-    pub config: WxConfig,
-    /// The exact URL the server signed (fragment removed, query kept byte for byte).
-    pub url: String,
-}
-
-/// What the server concluded, and whether the page should configure once more.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ConfigErrorVerdict {
-    /// `url_mismatch`, `ticket` or `not_a_signature_error`.
-    pub cause: String,
-    /// This report forced a new jsapi_ticket.
-    pub refreshed: bool,
-    /// Sign and configure again (a fresh ticket is in place).
-    pub retry: bool,
-    pub explanation: String,
-}
 
 /// Which callback of a `wx` call fired.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -101,25 +69,6 @@ impl Outcome {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn config_serialises_in_camel_case_as_wx_config_expects() {
-        let config = WxConfig {
-            debug: false,
-            app_id: "wx1".into(),
-            timestamp: 1414587457,
-            nonce_str: "n".into(),
-            signature: "s".into(),
-            js_api_list: vec!["chooseImage".into()],
-            open_tag_list: vec![],
-        };
-        let json = serde_json::to_value(&config).unwrap();
-        assert_eq!(json["appId"], "wx1");
-        assert_eq!(json["nonceStr"], "n");
-        assert_eq!(json["timestamp"], 1414587457);
-        assert_eq!(json["jsApiList"][0], "chooseImage");
-        assert!(json.get("openTagList").is_some());
-    }
 
     #[test]
     fn outcome_is_read_from_err_msg() {

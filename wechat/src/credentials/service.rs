@@ -8,24 +8,20 @@ use super::store::{CredentialStore, LeaseStats, RefreshPermit};
 use crate::client::{TicketKind, UpstreamError, WechatClient};
 use crate::clock::{Clock, SystemClock};
 use crate::error::Error;
+use crate::input::{check, Field, Presence::*};
 use crate::nonce::nonce;
 use crate::page_url::{page_url_to_sign, PageUrl, SafeDomains};
 use crate::secret::Secret;
 use crate::signature::card::{
     AddCardItem, CardExt, CardExtInput, ChooseCardInput, ChooseCardParams,
 };
-use crate::signature::jsapi::{JsConfig, JsConfigRequest};
+use crate::signature::jsapi::{JsConfigRequest, SignedJsConfig};
 use serde::Serialize;
 use std::future::Future;
 use std::sync::{Arc, Weak};
 use std::time::Duration;
 use tokio::sync::{watch, Notify};
 use tokio::task::JoinHandle;
-
-/// Longest card id, code or openid accepted.
-const MAX_CARD_FIELD: usize = 128;
-/// Longest `encrypt_code` accepted.
-const MAX_ENCRYPT_CODE: usize = 1024;
 
 /// Tuning of a [`CredentialService`].
 #[derive(Clone)]
@@ -179,13 +175,7 @@ impl CredentialService {
 
     /// The clear code of a card `encrypt_code` returned by `wx.chooseCard`.
     pub async fn decrypt_card_code(&self, encrypt_code: &str) -> Result<String, Error> {
-        checked("encrypt_code", encrypt_code, true, MAX_ENCRYPT_CODE)?;
-        if encrypt_code.chars().any(char::is_whitespace) {
-            return Err(Error::invalid(
-                "encrypt_code",
-                "contains whitespace; a '+' of the code may have been turned into a space, so encode it with encodeURIComponent",
-            ));
-        }
+        check(Field::EncryptCode, encrypt_code, Required)?;
         let client = self.inner.client.clone();
         let encrypt_code = encrypt_code.to_owned();
         self.inner
@@ -206,7 +196,7 @@ impl CredentialService {
         js_api_list: Vec<String>,
         open_tag_list: Vec<String>,
         debug: bool,
-    ) -> Result<JsConfig, Error> {
+    ) -> Result<SignedJsConfig, Error> {
         let page = page_url_to_sign(url, safe_domains)?;
         self.sign_page(&page, js_api_list, open_tag_list, debug)
             .await
@@ -219,7 +209,7 @@ impl CredentialService {
         js_api_list: Vec<String>,
         open_tag_list: Vec<String>,
         debug: bool,
-    ) -> Result<JsConfig, Error> {
+    ) -> Result<SignedJsConfig, Error> {
         let ticket = self.ticket(TicketKind::Jsapi).await?;
         Ok(JsConfigRequest {
             app_id: self.app_id().to_owned(),
@@ -241,9 +231,9 @@ impl CredentialService {
         code: &str,
         openid: &str,
     ) -> Result<AddCardItem, Error> {
-        checked("card_id", card_id, true, MAX_CARD_FIELD)?;
-        checked("code", code, false, MAX_CARD_FIELD)?;
-        checked("openid", openid, false, MAX_CARD_FIELD)?;
+        check(Field::CardId, card_id, Required)?;
+        check(Field::Code, code, Optional)?;
+        check(Field::Openid, openid, Optional)?;
         let ticket = self.ticket(TicketKind::WxCard).await?;
         let input = CardExtInput {
             card_id: card_id.to_owned(),
@@ -260,9 +250,9 @@ impl CredentialService {
 
     /// The arguments of `wx.chooseCard` for `filter`, signed by the wx_card ticket.
     pub async fn card_sign(&self, filter: &ChooseCardFilter) -> Result<ChooseCardParams, Error> {
-        checked("shop_id", &filter.shop_id, false, MAX_CARD_FIELD)?;
-        checked("card_type", &filter.card_type, false, MAX_CARD_FIELD)?;
-        checked("card_id", &filter.card_id, false, MAX_CARD_FIELD)?;
+        check(Field::LocationId, &filter.shop_id, Optional)?;
+        check(Field::CardType, &filter.card_type, Optional)?;
+        check(Field::CardId, &filter.card_id, Optional)?;
         let ticket = self.ticket(TicketKind::WxCard).await?;
         let input = ChooseCardInput {
             app_id: self.app_id().to_owned(),
@@ -695,20 +685,4 @@ async fn refresh_loop(weak: Weak<Inner>, clock: Arc<dyn Clock>, changed: Arc<Not
             None => changed.notified().await,
         }
     }
-}
-
-fn checked(field: &'static str, value: &str, required: bool, max: usize) -> Result<(), Error> {
-    if required && value.is_empty() {
-        return Err(Error::invalid(field, "is required"));
-    }
-    if value.len() > max {
-        return Err(Error::invalid(
-            field,
-            format!("is {} bytes long; at most {max} are accepted", value.len()),
-        ));
-    }
-    if value.chars().any(char::is_control) {
-        return Err(Error::invalid(field, "contains control characters"));
-    }
-    Ok(())
 }

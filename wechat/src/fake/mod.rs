@@ -19,7 +19,7 @@ pub use hold::Hold;
 
 use crate::client::{Endpoint, TicketKind};
 use crate::clock::{Clock, SystemClock};
-use crate::signature::jsapi::{jsapi_signature, JsConfig};
+use crate::signature::jsapi::{jsapi_signature, SignedJsConfig};
 use faults::FaultQueue;
 use hold::Gate;
 use ledger::Ledger;
@@ -265,7 +265,8 @@ impl FakeWechat {
     /// Checks a `wx.config` object as WeChat would: the appId, and the signature against a
     /// jsapi_ticket this fake issued and that is still valid. The sandbox uses it to tell a
     /// simulated page whether its config would pass.
-    pub fn js_config_is_valid(&self, config: &JsConfig) -> bool {
+    pub fn js_config_is_valid(&self, signed: &SignedJsConfig) -> bool {
+        let config = &signed.config;
         if config.app_id != self.state.config.app_id {
             return false;
         }
@@ -276,7 +277,7 @@ impl FakeWechat {
             .valid_tickets(TicketKind::Jsapi, now)
             .iter()
             .any(|ticket| {
-                jsapi_signature(ticket, &config.nonce_str, config.timestamp, &config.url)
+                jsapi_signature(ticket, &config.nonce_str, config.timestamp, &signed.url)
                     == config.signature
             })
     }

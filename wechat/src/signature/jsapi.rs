@@ -15,8 +15,7 @@ pub fn jsapi_signature(jsapi_ticket: &str, noncestr: &str, timestamp: u64, url: 
 }
 
 /// Everything `wx.config` takes, ready to pass as-is (`{appId, timestamp, nonceStr, signature,
-/// jsApiList, openTagList, debug}`), plus the `url` that was signed so a page can compare it
-/// with its own `location.href`. Never contains the ticket.
+/// jsApiList, openTagList, debug}`). Never contains the ticket.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct JsConfig {
@@ -34,6 +33,14 @@ pub struct JsConfig {
     pub js_api_list: Vec<String>,
     /// Open tags (`wx-open-launch-weapp`, …) the page will use.
     pub open_tag_list: Vec<String>,
+}
+
+/// A signed `wx.config` and the URL it was signed for, so a page can compare that URL with its
+/// own `location.href`: `{"config": {...}, "url": "..."}`, as the signing endpoint answers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignedJsConfig {
+    /// What to pass to `wx.config`.
+    pub config: JsConfig,
     /// The exact URL that was signed (the page URL without its fragment).
     pub url: String,
 }
@@ -59,16 +66,18 @@ pub struct JsConfigRequest {
 
 impl JsConfigRequest {
     /// Signs the request with `jsapi_ticket`.
-    pub fn sign(self, jsapi_ticket: &str) -> JsConfig {
+    pub fn sign(self, jsapi_ticket: &str) -> SignedJsConfig {
         let signature = jsapi_signature(jsapi_ticket, &self.nonce_str, self.timestamp, &self.url);
-        JsConfig {
-            debug: self.debug,
-            app_id: self.app_id,
-            timestamp: self.timestamp,
-            nonce_str: self.nonce_str,
-            signature,
-            js_api_list: self.js_api_list,
-            open_tag_list: self.open_tag_list,
+        SignedJsConfig {
+            config: JsConfig {
+                debug: self.debug,
+                app_id: self.app_id,
+                timestamp: self.timestamp,
+                nonce_str: self.nonce_str,
+                signature,
+                js_api_list: self.js_api_list,
+                open_tag_list: self.open_tag_list,
+            },
             url: self.url,
         }
     }
@@ -139,13 +148,15 @@ mod tests {
         assert_eq!(
             json,
             serde_json::json!({
-                "debug": false,
-                "appId": "wx123",
-                "timestamp": 1414587457,
-                "nonceStr": "Wm3WZYTPz0wzccnW",
-                "signature": "0f9de62fce790f9a083d5c99e95740ceb90c27ed",
-                "jsApiList": ["scanQRCode"],
-                "openTagList": ["wx-open-launch-weapp"],
+                "config": {
+                    "debug": false,
+                    "appId": "wx123",
+                    "timestamp": 1414587457,
+                    "nonceStr": "Wm3WZYTPz0wzccnW",
+                    "signature": "0f9de62fce790f9a083d5c99e95740ceb90c27ed",
+                    "jsApiList": ["scanQRCode"],
+                    "openTagList": ["wx-open-launch-weapp"]
+                },
                 "url": "http://mp.weixin.qq.com?params=value"
             })
         );

@@ -20,6 +20,22 @@ pub enum PaySignType {
     HmacSha256,
 }
 
+/// A `signType` WeChat Pay v2 does not know.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("sign_type {0:?} is not supported: use MD5 or HMAC-SHA256")]
+pub struct UnknownSignType(pub String);
+
+impl std::str::FromStr for PaySignType {
+    type Err = UnknownSignType;
+
+    fn from_str(name: &str) -> Result<Self, Self::Err> {
+        [Self::Md5, Self::HmacSha256]
+            .into_iter()
+            .find(|t| t.as_str() == name)
+            .ok_or_else(|| UnknownSignType(name.chars().take(32).collect()))
+    }
+}
+
 impl PaySignType {
     /// The `signType` value, as WeChat spells it.
     pub fn as_str(self) -> &'static str {
@@ -126,6 +142,17 @@ impl ChooseWxPayParams {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sign_types_parse_by_their_wechat_names_only() {
+        assert_eq!("MD5".parse(), Ok(PaySignType::Md5));
+        assert_eq!("HMAC-SHA256".parse(), Ok(PaySignType::HmacSha256));
+        let error = "md5".parse::<PaySignType>().unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "sign_type \"md5\" is not supported: use MD5 or HMAC-SHA256"
+        );
+    }
 
     /// The example of WeChat Pay's "security specification" page (API v2).
     fn official_params() -> Vec<(&'static str, &'static str)> {

@@ -209,7 +209,7 @@ pub fn jsapi_ticket(value: &str, fetched_at: u64) -> wechat::credentials::Stored
 pub async fn sign_page(
     service: &CredentialService,
     n: usize,
-) -> Result<wechat::signature::jsapi::JsConfig, Error> {
+) -> Result<wechat::signature::jsapi::SignedJsConfig, Error> {
     service
         .js_config(
             &format!("https://example.com/page?n={n}"),
