@@ -21,7 +21,7 @@ pub struct PublicSettings {
     pub sandbox: bool,
     pub app_id: String,
     pub public_url: Option<String>,
-    pub js_safe_domains: Vec<String>,
+    pub js_safe_domains: wechat::page_url::SafeDomains,
 }
 
 impl AppState {

@@ -28,12 +28,7 @@ struct Inner {
     service: CredentialService,
     safe_domains: SafeDomains,
     merchant_key: Secret,
-    /// When a page's report last forced a jsapi_ticket refresh: at most one a minute.
-    last_forced_refresh: tokio::sync::Mutex<Option<std::time::Instant>>,
 }
-
-/// Shortest time between two ticket refreshes forced by pages' `wx.error` reports.
-pub const FORCED_REFRESH_INTERVAL: std::time::Duration = std::time::Duration::from_secs(60);
 
 impl WechatGateway {
     /// A gateway over `service`, refusing pages outside `safe_domains`.
@@ -43,7 +38,6 @@ impl WechatGateway {
                 service,
                 safe_domains,
                 merchant_key: Secret::new(SANDBOX_MERCHANT_KEY),
-                last_forced_refresh: tokio::sync::Mutex::new(None),
             }),
         }
     }
@@ -168,7 +162,7 @@ impl WechatGateway {
 impl WechatGateway {
     /// Diagnoses a page's `wx.error`: a signed URL that is not the page's means the page
     /// signed the wrong URL (no refresh helps); otherwise the ticket may have been
-    /// replaced, so it is fetched anew — at most once a minute however many pages report.
+    /// replaced, so it is fetched anew (the core's throttle: once a minute at most).
     pub async fn report_config_error(
         &self,
         report: &ConfigErrorReport,
@@ -206,29 +200,23 @@ impl WechatGateway {
             }
             ConfigErrorCause::Ticket => {}
         }
-        let mut last = self.inner.last_forced_refresh.lock().await;
-        if last.is_some_and(|at| at.elapsed() < FORCED_REFRESH_INTERVAL) {
-            return Ok(verdict(
-                ConfigErrorCause::Ticket,
-                false,
-                true,
-                "the jsapi_ticket was renewed less than a minute ago; configure again with it"
-                    .to_owned(),
-            ));
-        }
+        // The core allows one forced refresh per interval however many pages report.
         let refreshed = self
             .inner
             .service
             .force_refresh(wechat::credentials::CredentialKind::JsapiTicket)
             .await
             .map_err(api_error)?;
-        *last = Some(std::time::Instant::now());
+        let explanation = if refreshed {
+            "the URL matches, so the jsapi_ticket may have been replaced: it was fetched anew"
+        } else {
+            "the jsapi_ticket was renewed less than a minute ago; configure again with it"
+        };
         Ok(verdict(
             ConfigErrorCause::Ticket,
             refreshed,
             true,
-            "the URL matches, so the jsapi_ticket may have been replaced: it was fetched anew"
-                .to_owned(),
+            explanation.to_owned(),
         ))
     }
 }

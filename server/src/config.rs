@@ -6,6 +6,7 @@ use clap::Parser;
 use std::{net::SocketAddr, path::PathBuf, time::Duration};
 use thiserror::Error;
 use wechat::credentials::{RedisTls, RedisTlsError};
+use wechat::page_url::{SafeDomains, UrlError};
 
 /// Every setting of the server. Each flag can also come from the environment
 /// variable named beside it, or from a `.env` file in the working directory.
@@ -123,7 +124,7 @@ pub enum ConfigError {
     ApiBaseMalformed(String),
     #[error("PUBLIC_URL {0:?} is not an http(s) URL: use e.g. https://demo.example.com")]
     PublicUrlMalformed(String),
-    #[error("JS_SAFE_DOMAINS entry {0:?} is not a host name: list bare hosts like `example.com,demo.example.org`, without scheme, port or path")]
+    #[error("JS_SAFE_DOMAINS entry {0:?} is not a host name: list hosts like `example.com,demo.example.org`, without port or path")]
     SafeDomainMalformed(String),
     #[error("REDIS_URL is not a redis:// or rediss:// URL: use redis://[user:password@]host[:port][/db], or rediss:// for TLS")]
     RedisUrlMalformed,
@@ -178,7 +179,8 @@ pub struct Config {
     pub credentials: Option<LiveCredentials>,
     pub api_base: String,
     pub public_url: Option<String>,
-    pub js_safe_domains: Vec<String>,
+    /// Parsed by the core, as the signing code and the doctor read them.
+    pub js_safe_domains: SafeDomains,
     pub redis_url: Option<String>,
     /// Certificates for a `rediss://` Redis (no `Debug` output of their contents).
     pub redis_tls: Option<RedisTls>,
@@ -232,19 +234,11 @@ impl Settings {
                 return Err(ConfigError::PublicUrlMalformed(url.clone()));
             }
         }
-        let js_safe_domains = self
-            .js_safe_domains
-            .iter()
-            .map(|d| d.trim().to_ascii_lowercase())
-            .filter(|d| !d.is_empty())
-            .map(|d| {
-                if is_host_name(&d) {
-                    Ok(d)
-                } else {
-                    Err(ConfigError::SafeDomainMalformed(d))
-                }
-            })
-            .collect::<Result<Vec<_>, _>>()?;
+        let js_safe_domains =
+            SafeDomains::new(&self.js_safe_domains).map_err(|error| match error {
+                UrlError::InvalidSafeDomain { entry } => ConfigError::SafeDomainMalformed(entry),
+                other => ConfigError::SafeDomainMalformed(other.to_string()),
+            })?;
         let redis_url = non_empty(&self.redis_url).map(str::to_owned);
         if let Some(url) = &redis_url {
             // The URL may carry a password: the error does not repeat it.
@@ -359,17 +353,6 @@ fn is_http_url(url: &str) -> bool {
     matches!(rest, Some(rest) if !rest.is_empty() && !rest.starts_with('/') && !rest.contains(char::is_whitespace))
 }
 
-fn is_host_name(host: &str) -> bool {
-    host.len() <= 253
-        && host.split('.').all(|label| {
-            !label.is_empty()
-                && label.len() <= 63
-                && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-                && !label.starts_with('-')
-                && !label.ends_with('-')
-        })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -438,8 +421,16 @@ mod tests {
         let config = settings(&["--js-safe-domains", "Example.com, demo.example.org"])
             .validate()
             .unwrap();
-        assert_eq!(config.js_safe_domains, ["example.com", "demo.example.org"]);
-        let err = settings(&["--js-safe-domains", "https://example.com"])
+        assert_eq!(
+            config.js_safe_domains.domains(),
+            ["example.com", "demo.example.org"]
+        );
+        // As WeChat's admin page takes it, and as the core documents: the scheme is dropped.
+        let config = settings(&["--js-safe-domains", "https://example.com/"])
+            .validate()
+            .unwrap();
+        assert_eq!(config.js_safe_domains.domains(), ["example.com"]);
+        let err = settings(&["--js-safe-domains", "example.com:8080"])
             .validate()
             .unwrap_err();
         assert!(matches!(err, ConfigError::SafeDomainMalformed(_)));

@@ -12,7 +12,6 @@ use wechat::{
         StoreError,
     },
     fake::{FakeConfig, FakeHandle, FakeWechat},
-    page_url::SafeDomains,
     Secret,
 };
 
@@ -23,8 +22,6 @@ pub enum SetupError {
     Sandbox(std::io::Error),
     #[error("cannot build the WeChat API client: {0}")]
     Client(#[from] ClientBuildError),
-    #[error("JS_SAFE_DOMAINS is invalid: {0}")]
-    SafeDomains(String),
     #[error("cannot use REDIS_URL: {0}")]
     Redis(StoreError),
 }
@@ -69,20 +66,10 @@ pub async fn start(config: &Config) -> Result<(WechatGateway, Background), Setup
     }
     let client = WechatClient::new(client_config)?;
     let store = credential_store(config)?;
-    // Pages' wx.error reports are rate-limited by the gateway (one forced refresh a
-    // minute), so the service itself need not refuse young credentials.
-    let options = ServiceOptions {
-        min_forced_refresh_interval: std::time::Duration::ZERO,
-        ..ServiceOptions::default()
-    };
-    let service = CredentialService::with_options(client, store, options);
+    // The default options throttle forced refreshes (pages' wx.error reports) to one a minute.
+    let service = CredentialService::with_options(client, store, ServiceOptions::default());
     let refresher = service.spawn_refresher();
-    let safe_domains = if config.js_safe_domains.is_empty() {
-        SafeDomains::any()
-    } else {
-        SafeDomains::new(config.js_safe_domains.iter().cloned())
-            .map_err(|e| SetupError::SafeDomains(e.to_string()))?
-    };
+    let safe_domains = config.js_safe_domains.clone();
     Ok((
         WechatGateway::new(service, safe_domains),
         Background { sandbox, refresher },

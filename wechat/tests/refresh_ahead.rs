@@ -169,20 +169,42 @@ impl ClockNow for Rig {
 }
 
 #[tokio::test]
-async fn force_refresh_is_refused_for_a_young_credential() {
+async fn forced_refreshes_are_at_most_one_per_interval() {
+    let rig = Rig::new().await;
+    let force = || rig.service.force_refresh(CredentialKind::JsapiTicket);
+    rig.service.ticket(TicketKind::Jsapi).await.unwrap();
+    assert!(force().await.unwrap(), "the first forced refresh fetches");
+    assert_eq!(rig.fake.calls(Endpoint::JsapiTicket), 2);
+    assert!(
+        !force().await.unwrap(),
+        "a second one within the interval does not"
+    );
+    rig.clock.advance(59);
+    assert!(!force().await.unwrap());
+    assert_eq!(rig.fake.calls(Endpoint::JsapiTicket), 2);
+    rig.clock.advance(1);
+    assert!(
+        force().await.unwrap(),
+        "the interval is counted from the last forced refresh"
+    );
+    assert_eq!(rig.fake.calls(Endpoint::JsapiTicket), 3);
+}
+
+#[tokio::test]
+async fn concurrent_forced_refreshes_fetch_once_and_only_one_says_so() {
     let rig = Rig::new().await;
     rig.service.ticket(TicketKind::Jsapi).await.unwrap();
-    assert!(!rig
-        .service
-        .force_refresh(CredentialKind::JsapiTicket)
+    let mut set = tokio::task::JoinSet::new();
+    for _ in 0..10 {
+        let service = rig.service.clone();
+        set.spawn(async move { service.force_refresh(CredentialKind::JsapiTicket).await });
+    }
+    let answers: Vec<bool> = set
+        .join_all()
         .await
-        .unwrap());
-    assert_eq!(rig.fake.calls(Endpoint::JsapiTicket), 1);
-    rig.clock.advance(60);
-    assert!(rig
-        .service
-        .force_refresh(CredentialKind::JsapiTicket)
-        .await
-        .unwrap());
+        .into_iter()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(answers.iter().filter(|a| **a).count(), 1, "{answers:?}");
     assert_eq!(rig.fake.calls(Endpoint::JsapiTicket), 2);
 }

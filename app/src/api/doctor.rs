@@ -88,7 +88,7 @@ pub mod ssr {
     use super::{Diagnosis, Finding};
     use crate::api::ApiError;
     use wechat::{
-        page_url::{page_url_to_sign, SafeDomains, UrlError},
+        page_url::{page_url_to_sign, without_fragment, Origin, SafeDomains, UrlError},
         signature::jsapi::jsapi_string1,
     };
 
@@ -100,22 +100,11 @@ pub mod ssr {
         }
     }
 
-    /// `scheme://host:port` of a URL, lower-cased, with the default port made explicit.
-    pub fn origin(url: &str) -> Option<(String, String, u16)> {
-        let (scheme, rest) = url.split_once("://")?;
-        let scheme = scheme.to_ascii_lowercase();
-        let authority = rest.split(['/', '?', '#']).next()?;
-        let authority = authority.rsplit('@').next()?;
-        let (host, port) = match authority.rsplit_once(':') {
-            Some((host, port)) if !host.ends_with(']') || authority.starts_with('[') => {
-                (host.to_owned(), port.parse().ok()?)
-            }
-            _ => (
-                authority.to_owned(),
-                if scheme == "https" { 443 } else { 80 },
-            ),
-        };
-        Some((scheme, host.to_ascii_lowercase(), port))
+    /// Scheme, host and port of a URL, by the core's parser (any host allowed).
+    fn origin(url: &str) -> Option<Origin> {
+        page_url_to_sign(url, &SafeDomains::any())
+            .ok()
+            .map(|page| page.origin().clone())
     }
 
     /// The diagnosis, given parsed inputs and the configured safe domains.
@@ -126,16 +115,10 @@ pub mod ssr {
         timestamp: u64,
         page_url: Option<&str>,
         expected: Option<&str>,
-        safe_domains: &[String],
+        domains: &SafeDomains,
     ) -> Result<Diagnosis, ApiError> {
         let mut findings = Vec::new();
-        let domains = if safe_domains.is_empty() {
-            SafeDomains::any()
-        } else {
-            SafeDomains::new(safe_domains.iter().cloned())
-                .map_err(|e| ApiError::bad_input(e.to_string()))?
-        };
-        let signed_url = match page_url_to_sign(url, &domains) {
+        let signed_url = match page_url_to_sign(url, domains) {
             Ok(page) => {
                 for lint in page.lints() {
                     let code = serde_json::to_value(lint)
@@ -152,20 +135,20 @@ pub mod ssr {
                     format!("host {host} is not among the JS safe domains ({allowed}): WeChat answers config:invalid url domain"),
                     true,
                 ));
-                url.split('#').next().unwrap_or(url).to_owned()
+                without_fragment(url).to_owned()
             }
             Err(error @ UrlError::StillEncoded { .. }) => {
                 findings.push(finding("still_encoded", error.to_string(), true));
-                url.split('#').next().unwrap_or(url).to_owned()
+                without_fragment(url).to_owned()
             }
             Err(error) => return Err(ApiError::bad_input(error.to_string())),
         };
         if let Some(page) = page_url {
             match (origin(&signed_url), origin(page)) {
                 (Some(signed), Some(shown)) if signed != shown => {
-                    let what = if signed.0 != shown.0 {
+                    let what = if signed.scheme != shown.scheme {
                         "scheme"
-                    } else if signed.1 != shown.1 {
+                    } else if signed.host != shown.host {
                         "host"
                     } else {
                         "port"
@@ -173,15 +156,14 @@ pub mod ssr {
                     findings.push(finding(
                         &format!("{what}_mismatch"),
                         format!(
-                            "the signed URL's {what} ({}://{}:{}) differs from the page's ({}://{}:{}): behind a proxy, honour X-Forwarded-Proto/Host",
-                            signed.0, signed.1, signed.2, shown.0, shown.1, shown.2
+                            "the signed URL's {what} ({signed}) differs from the page's ({shown}): behind a proxy, honour X-Forwarded-Proto/Host"
                         ),
                         true,
                     ));
                 }
                 _ => {}
             }
-            let shown = page.split('#').next().unwrap_or(page);
+            let shown = without_fragment(page);
             if shown != signed_url && !findings.iter().any(|f| f.fatal) {
                 findings.push(finding(
                     "url_mismatch",
@@ -234,7 +216,7 @@ pub mod ssr {
                 1414587457,
                 None,
                 Some("0f9de62fce790f9a083d5c99e95740ceb90c27ed"),
-                &[],
+                &SafeDomains::any(),
             )
             .unwrap();
             assert_eq!(d.signature, "0f9de62fce790f9a083d5c99e95740ceb90c27ed");
@@ -251,7 +233,7 @@ pub mod ssr {
                 1,
                 None,
                 None,
-                &[],
+                &SafeDomains::any(),
             )
             .unwrap();
             assert_eq!(d.signed_url, "https://a.example/p?x=1&amp;y=2");
@@ -268,7 +250,7 @@ pub mod ssr {
                 1,
                 None,
                 None,
-                &[],
+                &SafeDomains::any(),
             )
             .unwrap();
             assert!(codes(&d).contains(&"double_encoded"));
@@ -279,7 +261,7 @@ pub mod ssr {
                 1,
                 None,
                 None,
-                &[],
+                &SafeDomains::any(),
             )
             .unwrap();
             assert!(codes(&d).contains(&"still_encoded"));
@@ -294,7 +276,7 @@ pub mod ssr {
                 1,
                 Some("https://a.example/p"),
                 None,
-                &[],
+                &SafeDomains::any(),
             )
             .unwrap();
             assert!(codes(&d).contains(&"scheme_mismatch"));
@@ -305,7 +287,7 @@ pub mod ssr {
                 1,
                 Some("http://a.example/p"),
                 None,
-                &[],
+                &SafeDomains::any(),
             )
             .unwrap();
             assert!(codes(&d).contains(&"port_mismatch"));
@@ -320,7 +302,7 @@ pub mod ssr {
                 1,
                 None,
                 None,
-                &["example.com".into()],
+                &SafeDomains::parse("example.com").unwrap(),
             )
             .unwrap();
             assert!(d
@@ -338,7 +320,7 @@ pub mod ssr {
                 1,
                 None,
                 Some("abc"),
-                &[],
+                &SafeDomains::any(),
             )
             .unwrap();
             assert_eq!(d.matches, Some(false));

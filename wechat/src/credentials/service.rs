@@ -33,8 +33,9 @@ pub struct ServiceOptions {
     pub failure_cooldown: Duration,
     /// Upper bound of the doubled cooldown.
     pub max_failure_cooldown: Duration,
-    /// [`CredentialService::force_refresh`] does nothing for a credential younger than this,
-    /// so a burst of "invalid signature" reports cannot burn the daily quota.
+    /// At most one [`CredentialService::force_refresh`] per credential in this interval, counted
+    /// from the last one, so a burst of "invalid signature" reports cannot burn the daily quota.
+    /// Zero: no limit.
     pub min_forced_refresh_interval: Duration,
     /// Upstream fetches allowed a day per credential: a forced refresh that would exceed them
     /// is refused with [`Error::DailyLimitReached`].
@@ -266,9 +267,10 @@ impl CredentialService {
     }
 
     /// Fetches `kind` anew although the cached one looks valid (e.g. pages report
-    /// `invalid signature` with a URL that matches). Does nothing and returns `false` when the
-    /// held credential is younger than [`ServiceOptions::min_forced_refresh_interval`]; returns
-    /// the last error while a failure cooldown runs.
+    /// `invalid signature` with a URL that matches), and returns `true`. Within
+    /// [`ServiceOptions::min_forced_refresh_interval`] of the last forced refresh it fetches
+    /// nothing and returns `false`, once that refresh (if still running) has ended; returns the
+    /// last error while a failure cooldown runs.
     pub async fn force_refresh(&self, kind: CredentialKind) -> Result<bool, Error> {
         let used = self.inner.quota_used(kind).await;
         let limit = self.inner.options.daily_limits.of(kind);
@@ -277,28 +279,40 @@ impl CredentialService {
             return Err(Error::DailyLimitReached { kind, used, limit });
         }
         let now = self.inner.clock.now();
-        let flight = {
+        let interval = self.inner.options.min_forced_refresh_interval.as_secs();
+        let (flight, forced) = {
             let mut state = self.inner.slot(kind).lock();
-            let min_age = self.inner.options.min_forced_refresh_interval.as_secs();
-            if state
-                .current
-                .as_ref()
-                .is_some_and(|current| now < current.fetched_at.saturating_add(min_age))
-            {
-                return Ok(false);
-            }
-            match &state.flight {
-                Some(flight) => flight.clone(),
-                None => {
-                    if let Some(failure) = state.failure.as_ref().filter(|f| now < f.retry_after) {
-                        return Err(failure.error.clone());
-                    }
-                    self.inner.start_flight(kind, &mut state)
+            let throttled = state
+                .last_forced
+                .is_some_and(|at| now < at.saturating_add(interval));
+            if throttled {
+                match state.flight.clone() {
+                    Some(flight) => (flight, false),
+                    None => return Ok(false),
                 }
+            } else {
+                let flight = match &state.flight {
+                    Some(flight) => flight.clone(),
+                    None => {
+                        if let Some(failure) =
+                            state.failure.as_ref().filter(|f| now < f.retry_after)
+                        {
+                            return Err(failure.error.clone());
+                        }
+                        self.inner.start_flight(kind, &mut state)
+                    }
+                };
+                state.last_forced = Some(now);
+                (flight, true)
             }
         };
-        Inner::wait(flight).await?;
-        Ok(true)
+        let result = Inner::wait(flight).await;
+        if forced && result.is_err() {
+            // A refresh that failed does not count: the next report may try again.
+            self.inner.slot(kind).lock().last_forced = None;
+        }
+        result?;
+        Ok(forced)
     }
 
     /// Starts the background renewal: each held credential is fetched again when it enters its

@@ -27,6 +27,8 @@ pub(crate) struct SlotState {
     pub consecutive_failures: u32,
     /// The last value WeChat refused: never taken back from the store.
     pub rejected: Option<Secret>,
+    /// When the last forced refresh began (service clock, seconds).
+    pub last_forced: Option<u64>,
 }
 
 impl SlotState {
