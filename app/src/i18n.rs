@@ -7,23 +7,24 @@ use leptos::prelude::*;
 /// Name of the cookie that remembers the chosen language.
 pub const LANG_COOKIE: &str = "lang";
 
-/// The current language, shared through context.
+/// The current language, shared through context. A plain value, not a signal: switching
+/// reloads the page (see [`I18n::set`]), so nothing ever needs to react to a change.
 #[derive(Clone, Copy)]
 pub struct I18n {
-    pub lang: RwSignal<Lang>,
+    pub lang: Lang,
 }
 
 impl I18n {
-    /// Translates a bilingual text for the current language (reactive).
+    /// Translates a bilingual text for the current language.
     pub fn t(&self, text: Text) -> &'static str {
-        text.get(self.lang.get())
+        text.get(self.lang)
     }
 
     /// Switches language: remembers the choice for a year and reloads the page, which
     /// the server renders in that language (most of a page is server HTML, not islands).
     pub fn set(&self, lang: Lang) {
         if let Some(warning) = unsaved_work() {
-            if !confirm(warning.get(self.lang.get_untracked())) {
+            if !confirm(warning.get(self.lang)) {
                 return;
             }
         }
@@ -57,7 +58,7 @@ fn unsaved_work() -> Option<Text> {
 /// Reads the language chosen earlier (cookie) and puts it in context.
 pub fn provide_i18n() {
     provide_context(I18n {
-        lang: RwSignal::new(initial_lang()),
+        lang: initial_lang(),
     });
 }
 

@@ -56,7 +56,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     i18n::provide_i18n();
-    site::provide_site_info();
 
     view! {
         <Stylesheet id="leptos" href="/pkg/wechat-playground.css" />

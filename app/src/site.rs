@@ -1,5 +1,6 @@
 //! Facts about this deployment that every page shows: sandbox or live, which appId.
 
+#[cfg(feature = "ssr")]
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -12,22 +13,16 @@ pub struct SiteInfo {
     pub app_id: String,
 }
 
-/// Returns the deployment facts; read once per page load.
-#[server(prefix = "/api", endpoint = "site_info")]
-pub async fn load_site_info() -> Result<SiteInfo, ServerFnError> {
-    let state = expect_context::<crate::state::AppState>();
-    Ok(state.site_info())
-}
-
-/// The site facts as a resource resolved during server rendering.
-pub type SiteResource = OnceResource<Result<SiteInfo, ServerFnError>>;
-
-/// Starts loading the site facts and shares the resource through context.
-pub fn provide_site_info() {
-    provide_context::<SiteResource>(OnceResource::new_blocking(load_site_info()));
-}
-
-/// The site-facts resource in context.
-pub fn use_site_info() -> SiteResource {
-    expect_context::<SiteResource>()
+/// The facts of the server rendering the page, read from its state (no request of its own:
+/// only server-rendered components show them). `None` in the browser build, where such
+/// components never render, and when the state is missing.
+pub fn site_info() -> Option<SiteInfo> {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<crate::state::AppState>().map(|state| state.site_info())
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        None
+    }
 }

@@ -5,6 +5,7 @@
 use app::state::AppState;
 use axum::{extract::State, http::header, response::IntoResponse};
 use std::fmt::Write;
+use wechat::client::Outcome;
 use wechat::credentials::{CacheStats, CredentialService, LeaseStats, QuotaStatus};
 
 /// The exposition's content type (text format 0.0.4).
@@ -69,11 +70,16 @@ fn escape(value: &str) -> String {
 }
 
 /// `ok` → (`ok`, `0`); `errcode 45009` → (`errcode`, `45009`); `http 503` → (`http_503`, none).
-fn outcome_labels(outcome: &str) -> (String, Option<&str>) {
-    match outcome.split_once(' ') {
-        None if outcome == "ok" => ("ok".to_owned(), Some("0")),
-        Some(("errcode", code)) => ("errcode".to_owned(), Some(code)),
-        _ => (outcome.replace(' ', "_"), None),
+fn outcome_labels(outcome: Outcome) -> (String, Option<String>) {
+    let label = |text: &str| (text.to_owned(), None);
+    match outcome {
+        Outcome::Ok => ("ok".to_owned(), Some("0".to_owned())),
+        Outcome::Errcode(code) => ("errcode".to_owned(), Some(code.to_string())),
+        Outcome::Timeout => label("timeout"),
+        Outcome::HttpStatus(status) => (format!("http_{status}"), None),
+        Outcome::MalformedJson => label("malformed_json"),
+        Outcome::EmptyCredential => label("empty_credential"),
+        Outcome::Transport => label("transport"),
     }
 }
 
@@ -85,7 +91,7 @@ fn upstream(out: &mut Exposition, stats: &CacheStats) {
         "HTTP attempts to the WeChat API by endpoint and outcome (errcode 0 = success).",
     );
     for row in &stats.upstream {
-        let (outcome, errcode) = outcome_labels(&row.outcome);
+        let (outcome, errcode) = outcome_labels(row.outcome);
         let endpoint = row.endpoint.as_str();
         match errcode {
             Some(code) => out.sample(
@@ -93,7 +99,7 @@ fn upstream(out: &mut Exposition, stats: &CacheStats) {
                 &[
                     ("endpoint", endpoint),
                     ("outcome", &outcome),
-                    ("errcode", code),
+                    ("errcode", &code),
                 ],
                 row.count,
             ),
@@ -199,15 +205,22 @@ mod tests {
 
     #[test]
     fn outcomes_become_labels() {
-        assert_eq!(outcome_labels("ok"), ("ok".to_owned(), Some("0")));
+        let labels = |o| {
+            let (outcome, errcode) = outcome_labels(o);
+            (outcome, errcode.unwrap_or_default())
+        };
+        assert_eq!(labels(Outcome::Ok), ("ok".into(), "0".into()));
         assert_eq!(
-            outcome_labels("errcode 45009"),
-            ("errcode".to_owned(), Some("45009"))
+            labels(Outcome::Errcode(45009)),
+            ("errcode".into(), "45009".into())
         );
-        assert_eq!(outcome_labels("http 503"), ("http_503".to_owned(), None));
         assert_eq!(
-            outcome_labels("malformed json"),
-            ("malformed_json".to_owned(), None)
+            labels(Outcome::HttpStatus(503)),
+            ("http_503".into(), "".into())
+        );
+        assert_eq!(
+            labels(Outcome::MalformedJson),
+            ("malformed_json".into(), "".into())
         );
     }
 

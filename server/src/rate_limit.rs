@@ -6,7 +6,7 @@
 //! reverse proxy that sets it), the first hop of `X-Forwarded-For` instead.
 
 use crate::http_error::HttpError;
-use app::api::{ApiError, ErrorKind};
+use app::api::{signing, ApiError, ErrorKind};
 use axum::{
     extract::{ConnectInfo, Request, State},
     http::{header, HeaderMap, HeaderValue},
@@ -14,6 +14,7 @@ use axum::{
     response::{IntoResponse, Response},
     Router,
 };
+use leptos::server_fn::ServerFn;
 use std::{
     collections::HashMap,
     net::{IpAddr, Ipv4Addr, SocketAddr},
@@ -21,13 +22,14 @@ use std::{
     time::{Duration, Instant},
 };
 
-/// The endpoints that cost a credential lookup and a signature: the ones limited.
+/// The endpoints that cost a credential lookup and a signature: the ones limited. Read from
+/// the server functions themselves, so a renamed endpoint cannot slip out of the limit.
 pub const SIGNING_PATHS: [&str; 5] = [
-    "/api/js_config",
-    "/api/card_ext",
-    "/api/card_sign",
-    "/api/pay_sign",
-    "/api/decrypt_code",
+    <signing::JsConfig as ServerFn>::PATH,
+    <signing::CardExt as ServerFn>::PATH,
+    <signing::CardSign as ServerFn>::PATH,
+    <signing::PaySign as ServerFn>::PATH,
+    <signing::DecryptCardCode as ServerFn>::PATH,
 ];
 
 /// How often idle buckets are dropped.

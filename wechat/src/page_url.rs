@@ -80,7 +80,7 @@ pub enum UrlError {
 
 /// Something legal but suspicious about a URL that was accepted: the usual causes of
 /// `invalid signature`, reported so a UI can show them next to the signature.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum UrlLint {
     /// A `#fragment` was cut off (expected for SPA hash routes; WeChat ignores it too).

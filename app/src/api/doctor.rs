@@ -5,11 +5,43 @@
 use super::error::ApiError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
+use wechat::page_url::UrlLint;
+
+/// What a finding is about: one of the core's URL lints, or what the doctor adds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum FindingCode {
+    Lint(UrlLint),
+    Doctor(DoctorCode),
+}
+
+/// The doctor's own findings, beyond the core's lints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DoctorCode {
+    HostNotAllowed,
+    StillEncoded,
+    SchemeMismatch,
+    HostMismatch,
+    PortMismatch,
+    UrlMismatch,
+    SignatureMismatch,
+}
+
+impl FindingCode {
+    /// The wire name (`host_not_allowed`, …), as pages put it in `data-code`.
+    pub fn as_str(self) -> String {
+        serde_json::to_value(self)
+            .ok()
+            .and_then(|value| value.as_str().map(str::to_owned))
+            .unwrap_or_default()
+    }
+}
 
 /// One finding about the URL, with a stable code for tests and styling.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Finding {
-    pub code: String,
+    pub code: FindingCode,
     pub message: String,
     /// True when the signature cannot verify as things stand.
     pub fatal: bool,
@@ -85,16 +117,16 @@ pub async fn lint_signed_url(url: String, page_url: String) -> Result<Vec<Findin
 
 #[cfg(feature = "ssr")]
 pub mod ssr {
-    use super::{Diagnosis, Finding};
+    use super::{Diagnosis, DoctorCode, Finding, FindingCode};
     use crate::api::ApiError;
     use wechat::{
         page_url::{page_url_to_sign, without_fragment, Origin, SafeDomains, UrlError},
         signature::jsapi::jsapi_string1,
     };
 
-    fn finding(code: &str, message: impl Into<String>, fatal: bool) -> Finding {
+    fn finding(code: FindingCode, message: impl Into<String>, fatal: bool) -> Finding {
         Finding {
-            code: code.to_owned(),
+            code,
             message: message.into(),
             fatal,
         }
@@ -121,24 +153,24 @@ pub mod ssr {
         let signed_url = match page_url_to_sign(url, domains) {
             Ok(page) => {
                 for lint in page.lints() {
-                    let code = serde_json::to_value(lint)
-                        .ok()
-                        .and_then(|v| v.as_str().map(str::to_owned))
-                        .unwrap_or_default();
-                    findings.push(finding(&code, lint.message(), false));
+                    findings.push(finding(FindingCode::Lint(*lint), lint.message(), false));
                 }
                 page.into_string()
             }
             Err(UrlError::HostNotAllowed { host, allowed }) => {
                 findings.push(finding(
-                    "host_not_allowed",
+                    FindingCode::Doctor(DoctorCode::HostNotAllowed),
                     format!("host {host} is not among the JS safe domains ({allowed}): WeChat answers config:invalid url domain"),
                     true,
                 ));
                 without_fragment(url).to_owned()
             }
             Err(error @ UrlError::StillEncoded { .. }) => {
-                findings.push(finding("still_encoded", error.to_string(), true));
+                findings.push(finding(
+                    FindingCode::Doctor(DoctorCode::StillEncoded),
+                    error.to_string(),
+                    true,
+                ));
                 without_fragment(url).to_owned()
             }
             Err(error) => return Err(ApiError::bad_input(error.to_string())),
@@ -146,15 +178,15 @@ pub mod ssr {
         if let Some(page) = page_url {
             match (origin(&signed_url), origin(page)) {
                 (Some(signed), Some(shown)) if signed != shown => {
-                    let what = if signed.scheme != shown.scheme {
-                        "scheme"
+                    let (what, code) = if signed.scheme != shown.scheme {
+                        ("scheme", FindingCode::Doctor(DoctorCode::SchemeMismatch))
                     } else if signed.host != shown.host {
-                        "host"
+                        ("host", FindingCode::Doctor(DoctorCode::HostMismatch))
                     } else {
-                        "port"
+                        ("port", FindingCode::Doctor(DoctorCode::PortMismatch))
                     };
                     findings.push(finding(
-                        &format!("{what}_mismatch"),
+                        code,
                         format!(
                             "the signed URL's {what} ({signed}) differs from the page's ({shown}): behind a proxy, honour X-Forwarded-Proto/Host"
                         ),
@@ -166,7 +198,7 @@ pub mod ssr {
             let shown = without_fragment(page);
             if shown != signed_url && !findings.iter().any(|f| f.fatal) {
                 findings.push(finding(
-                    "url_mismatch",
+                    FindingCode::Doctor(DoctorCode::UrlMismatch),
                     format!("the signed URL differs from the page's location.href ({shown}); on iOS WeChat this is expected only when it is the landing URL"),
                     false,
                 ));
@@ -177,7 +209,7 @@ pub mod ssr {
         let matches = expected.map(|e| e.trim().eq_ignore_ascii_case(&signature));
         if matches == Some(false) {
             findings.push(finding(
-                "signature_mismatch",
+                FindingCode::Doctor(DoctorCode::SignatureMismatch),
                 "the page's signature differs from the one computed here: compare string1 byte by byte (ticket, nonce, timestamp, URL)",
                 true,
             ));
@@ -203,8 +235,24 @@ pub mod ssr {
 
         const TICKET: &str = "sM4AOVdWfPE4DxkXGEs8VMCPGGVi4C3VM0P37wVUCFvkVAy_90u5h9nbSlYy3-Sl-HhTdfl2fzFy1AOcHKP7qg";
 
-        fn codes(d: &Diagnosis) -> Vec<&str> {
+        fn codes(d: &Diagnosis) -> Vec<String> {
             d.findings.iter().map(|f| f.code.as_str()).collect()
+        }
+
+        #[test]
+        fn finding_codes_round_trip_by_their_wire_names() {
+            for code in [
+                FindingCode::Lint(wechat::page_url::UrlLint::DefaultPort),
+                FindingCode::Doctor(DoctorCode::PortMismatch),
+            ] {
+                let json = serde_json::to_string(&code).unwrap();
+                assert_eq!(json, format!("\"{}\"", code.as_str()));
+                assert_eq!(serde_json::from_str::<FindingCode>(&json).unwrap(), code);
+            }
+            assert_eq!(
+                FindingCode::Lint(wechat::page_url::UrlLint::DefaultPort).as_str(),
+                "default_port"
+            );
         }
 
         #[test]
@@ -237,8 +285,8 @@ pub mod ssr {
             )
             .unwrap();
             assert_eq!(d.signed_url, "https://a.example/p?x=1&amp;y=2");
-            assert!(codes(&d).contains(&"fragment_removed"));
-            assert!(codes(&d).contains(&"escaped_ampersand"));
+            assert!(codes(&d).contains(&"fragment_removed".to_owned()));
+            assert!(codes(&d).contains(&"escaped_ampersand".to_owned()));
         }
 
         #[test]
@@ -253,7 +301,7 @@ pub mod ssr {
                 &SafeDomains::any(),
             )
             .unwrap();
-            assert!(codes(&d).contains(&"double_encoded"));
+            assert!(codes(&d).contains(&"double_encoded".to_owned()));
             let d = diagnose(
                 "https%3A%2F%2Fa.example%2Fp",
                 TICKET,
@@ -264,7 +312,7 @@ pub mod ssr {
                 &SafeDomains::any(),
             )
             .unwrap();
-            assert!(codes(&d).contains(&"still_encoded"));
+            assert!(codes(&d).contains(&"still_encoded".to_owned()));
         }
 
         #[test]
@@ -279,7 +327,7 @@ pub mod ssr {
                 &SafeDomains::any(),
             )
             .unwrap();
-            assert!(codes(&d).contains(&"scheme_mismatch"));
+            assert!(codes(&d).contains(&"scheme_mismatch".to_owned()));
             let d = diagnose(
                 "http://a.example:8080/p",
                 TICKET,
@@ -290,7 +338,7 @@ pub mod ssr {
                 &SafeDomains::any(),
             )
             .unwrap();
-            assert!(codes(&d).contains(&"port_mismatch"));
+            assert!(codes(&d).contains(&"port_mismatch".to_owned()));
         }
 
         #[test]
@@ -308,7 +356,7 @@ pub mod ssr {
             assert!(d
                 .findings
                 .iter()
-                .any(|f| f.code == "host_not_allowed" && f.fatal));
+                .any(|f| f.code == FindingCode::Doctor(DoctorCode::HostNotAllowed) && f.fatal));
         }
 
         #[test]
@@ -324,7 +372,7 @@ pub mod ssr {
             )
             .unwrap();
             assert_eq!(d.matches, Some(false));
-            assert!(codes(&d).contains(&"signature_mismatch"));
+            assert!(codes(&d).contains(&"signature_mismatch".to_owned()));
         }
     }
 }

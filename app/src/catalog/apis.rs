@@ -1,7 +1,8 @@
 //! Every API, in page order: category order, then the official demo's order.
 
 use super::{
-    server_only, t, Api, DocVersion, Event, Guard, Kind, Message, Param, Safety, ShareData, Text,
+    server_only, t, Api, DocVersion, Event, Guard, Kind, Message, Param, Safety, ShareData,
+    StateKey, Text,
 };
 
 const fn p(name: &'static str, ty: &'static str, required: bool, doc: Text) -> Param {
@@ -108,14 +109,14 @@ const SHARE_HINT: Text = t(
     "Press to register, then share from the top-right menu",
 );
 const NEED_IMAGE: Guard = Guard {
-    requires: "images.localId",
+    requires: StateKey::ImagesLocalId,
     message: t(
         "请先使用 chooseImage 接口选择图片",
         "Use chooseImage to pick images first",
     ),
 };
 const NEED_VOICE: Guard = Guard {
-    requires: "voice.localId",
+    requires: StateKey::VoiceLocalId,
     message: t(
         "请先使用 startRecord 接口录制一段声音",
         "Record something with startRecord first",
@@ -298,7 +299,7 @@ pub static APIS: &[Api] = &[
             p("sourceType", "Array", false, t("可以指定来源是相册还是相机，默认二者都有", "album and/or camera (default both)")),
         ]),
         returns: server_only(&[p("localIds", "Array", true, t("返回选定照片的本地 ID 列表，localId 可以作为 img 标签的 src 属性显示图片", "Local ids of the chosen photos"))]),
-        sets: &["images.localId"],
+        sets: &[StateKey::ImagesLocalId],
         messages: &[m(Event::Success, "已选择 {} 张图片", "{} images chosen")],
         tester_hint: t("选择一张或多张图片", "Pick one or more images"),
         classic: true,
@@ -332,7 +333,7 @@ pub static APIS: &[Api] = &[
         params: server_only(&[LOCAL_ID, PROGRESS]),
         returns: server_only(&[p("serverId", "String", true, t("图片的服务器端 ID", "Server id of the image"))]),
         guard: Some(NEED_IMAGE),
-        sets: &["images.serverId"],
+        sets: &[StateKey::ImagesServerId],
         messages: &[m(Event::Fail, "{}", "{}")],
         tester_hint: t("先 chooseImage，再上传", "chooseImage first, then upload"),
         classic: true,
@@ -349,10 +350,10 @@ pub static APIS: &[Api] = &[
         params: server_only(&[p("serverId", "String", true, t("需要下载的图片的服务器端 ID，由 uploadImage 接口获得", "Server id from uploadImage")), PROGRESS]),
         returns: server_only(&[p("localId", "String", true, t("图片下载后的本地 ID", "Local id of the downloaded image"))]),
         guard: Some(Guard {
-            requires: "images.serverId",
+            requires: StateKey::ImagesServerId,
             message: t("请先使用 uploadImage 上传图片", "Upload images with uploadImage first"),
         }),
-        sets: &["images.localId"],
+        sets: &[StateKey::ImagesLocalId],
         tester_hint: t("先上传，再下载", "Upload first, then download"),
         classic: true,
         ..API
@@ -395,7 +396,7 @@ pub static APIS: &[Api] = &[
         summary: server_only(t("停止录音，返回录音的本地 ID。", "Stops recording and returns its local id.")),
         safety: Safety::NeedsUser,
         returns: server_only(&[p("localId", "String", true, t("录音的本地 ID", "Local id of the recording"))]),
-        sets: &["voice.localId"],
+        sets: &[StateKey::VoiceLocalId],
         messages: &[m(Event::Fail, "{}", "{}")],
         tester_hint: t("先 startRecord", "startRecord first"),
         classic: true,
@@ -410,7 +411,7 @@ pub static APIS: &[Api] = &[
         summary: server_only(t("录音时间超过一分钟没有停止时，自动停止并执行 complete 回调。演示页在 ready 时注册。", "When a recording passes one minute it stops by itself and complete fires. Registered at ready.")),
         kind: Kind::Listener,
         returns: server_only(&[p("localId", "String", true, t("录音的本地 ID", "Local id of the recording"))]),
-        sets: &["voice.localId"],
+        sets: &[StateKey::VoiceLocalId],
         messages: &[m(Event::Complete, "录音时间已超过一分钟", "The recording passed one minute")],
         ..API
     },
@@ -473,7 +474,7 @@ pub static APIS: &[Api] = &[
         params: server_only(&[LOCAL_ID, PROGRESS]),
         returns: server_only(&[p("serverId", "String", true, t("音频的服务器端 ID", "Server id of the voice"))]),
         guard: Some(NEED_VOICE),
-        sets: &["voice.serverId"],
+        sets: &[StateKey::VoiceServerId],
         messages: &[m(Event::Success, "上传语音成功，serverId 为{}", "Voice uploaded, serverId is {}")],
         tester_hint: t("先录音", "Record first"),
         classic: true,
@@ -490,10 +491,10 @@ pub static APIS: &[Api] = &[
         params: server_only(&[p("serverId", "String", true, t("需要下载的音频的服务器端 ID，由 uploadVoice 接口获得", "Server id from uploadVoice")), PROGRESS]),
         returns: server_only(&[p("localId", "String", true, t("音频的本地 ID", "Local id of the voice"))]),
         guard: Some(Guard {
-            requires: "voice.serverId",
+            requires: StateKey::VoiceServerId,
             message: t("请先使用 uploadVoice 上传声音", "Upload with uploadVoice first"),
         }),
-        sets: &["voice.localId"],
+        sets: &[StateKey::VoiceLocalId],
         messages: &[m(Event::Success, "下载语音成功，localId 为{}", "Voice downloaded, localId is {}")],
         tester_hint: t("先上传语音", "Upload the voice first"),
         classic: true,
@@ -787,7 +788,7 @@ pub static APIS: &[Api] = &[
             p("cardSign", "String", true, t("卡券签名", "Card signature")),
         ]),
         returns: server_only(&[p("cardList", "String", true, t("用户选中的卡券列表信息（JSON 字符串）", "The chosen cards (a JSON string)"))]),
-        sets: &["cards.codes"],
+        sets: &[StateKey::CardCodes],
         messages: &[m(Event::Success, "已选择卡券：{}", "Cards chosen: {}"), m(Event::Cancel, "{}", "{}")],
         tester_hint: t("选择一张卡券", "Choose a card"),
         classic: true,
@@ -803,7 +804,7 @@ pub static APIS: &[Api] = &[
         safety: Safety::NeedsUser,
         params: server_only(&[p("cardList", "Array", true, t("需要打开的卡券列表：cardId 与 code", "Cards to open: cardId and code"))]),
         guard: Some(Guard {
-            requires: "cards.codes",
+            requires: StateKey::CardCodes,
             message: t("请先使用 chooseCard 接口选择卡券。", "Choose a card with chooseCard first."),
         }),
         messages: &[m(Event::Cancel, "{}", "{}")],

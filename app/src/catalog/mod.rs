@@ -16,6 +16,7 @@ pub use categories::CATEGORIES;
 pub use errors::ERRORS;
 pub use menu_items::MENU_ITEMS;
 
+pub use crate::demo::state::StateKey;
 use serde::{Deserialize, Serialize};
 
 /// A bilingual string: Chinese is the default UI language.
@@ -129,8 +130,8 @@ pub struct Param {
 /// An ordering rule: the demo state key `requires` must be filled first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Guard {
-    /// A key of `demo::state::keys` (`images.localId`, `voice.serverId`, …).
-    pub requires: &'static str,
+    /// What must be remembered first.
+    pub requires: StateKey,
     /// The official demo's message when it is not (zh exact).
     pub message: Text,
 }
@@ -182,7 +183,7 @@ pub struct Api {
     pub sample: &'static str,
     pub guard: Option<Guard>,
     /// State keys a success fills.
-    pub sets: &'static [&'static str],
+    pub sets: &'static [StateKey],
     pub messages: &'static [Message],
     /// What a QA tester must do for it.
     pub tester_hint: Text,

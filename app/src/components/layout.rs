@@ -1,6 +1,6 @@
 //! The frame around every page: top bar, language switch, mode banner.
 
-use crate::{i18n::use_i18n, site::use_site_info, strings};
+use crate::{i18n::use_i18n, site::site_info, strings};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -43,7 +43,7 @@ pub fn LanguageSwitch() -> impl IntoView {
             id="lang-switch"
             class="lang_switch"
             title=move || i18n.t(strings::LANG_SWITCH_TITLE)
-            on:click=move |_| i18n.set(i18n.lang.get_untracked().other())
+            on:click=move |_| i18n.set(i18n.lang.other())
         >
             {move || i18n.t(strings::LANG_SWITCH)}
         </button>
@@ -54,32 +54,23 @@ pub fn LanguageSwitch() -> impl IntoView {
 #[component]
 fn ModeBanner() -> impl IntoView {
     let i18n = use_i18n();
-    let site = use_site_info();
-    view! {
-        <Suspense>
-            {move || {
-                site.get()
-                    .and_then(Result::ok)
-                    .map(|info| {
-                        if info.sandbox {
-                            view! {
-                                <p class="mode_banner mode_sandbox" id="mode-banner" data-mode="sandbox">
-                                    {move || i18n.t(strings::SANDBOX_BANNER)}
-                                </p>
-                            }
-                                .into_any()
-                        } else {
-                            view! {
-                                <p class="mode_banner mode_live" id="mode-banner" data-mode="live">
-                                    {move || i18n.t(strings::LIVE_BANNER)}
-                                    " · appId "
-                                    <code>{info.app_id.clone()}</code>
-                                </p>
-                            }
-                                .into_any()
-                        }
-                    })
-            }}
-        </Suspense>
-    }
+    site_info().map(|info| {
+        if info.sandbox {
+            view! {
+                <p class="mode_banner mode_sandbox" id="mode-banner" data-mode="sandbox">
+                    {i18n.t(strings::SANDBOX_BANNER)}
+                </p>
+            }
+            .into_any()
+        } else {
+            view! {
+                <p class="mode_banner mode_live" id="mode-banner" data-mode="live">
+                    {i18n.t(strings::LIVE_BANNER)}
+                    " · appId "
+                    <code>{info.app_id.clone()}</code>
+                </p>
+            }
+            .into_any()
+        }
+    })
 }

@@ -321,7 +321,7 @@ fn register_ready_listeners(session: Session, categories: &[&'static str], i18n:
 
 /// Handles a button press: checks the ordering rule, builds the call, makes it.
 pub fn press(session: Session, api: &'static Api, i18n: I18n) {
-    let lang = i18n.lang.get_untracked();
+    let lang = i18n.lang;
     match session.status.get_untracked() {
         ConfigStatus::Ready => {}
         other => {
@@ -439,7 +439,7 @@ fn invoke(session: Session, api: &'static Api, args: Value, i18n: I18n, show_sni
     match result {
         Err(error) => note(&session, api.id, error.to_string(), Value::Null),
         Ok(()) => {
-            let lang = i18n.lang.get_untracked();
+            let lang = i18n.lang;
             if let Some(text) = message(api, Event::Registered, &Value::Null, lang) {
                 alert_if_wanted(&session, &text);
                 note(&session, api.id, text, Value::Null);
@@ -470,7 +470,7 @@ fn report(session: Session, api: &'static Api, kind: CallbackKind, res: &Value, 
             .state
             .try_update(|s| s.record_success(api.function, res));
     }
-    let lang = i18n.lang.get_untracked();
+    let lang = i18n.lang;
     let text = message(api, event_of(kind), res, lang).unwrap_or_default();
     // The SDK calls `complete` after every outcome, and listeners' `trigger` before it:
     // log those only when the demo says something.

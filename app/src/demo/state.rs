@@ -1,19 +1,44 @@
 //! What the demo remembers between calls, as the official demo.js did in plain
 //! variables: chosen and uploaded images, the recorded voice, decrypted card codes.
 //!
-//! The catalog names these by key (`images.localId`, ...): an API's `guard` needs a
-//! key to be filled, its `sets` say which keys its success fills.
+//! The catalog names these by [`StateKey`]: an API's `guard` needs a key to be filled, its
+//! `sets` say which keys its success fills.
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-/// State keys used by the catalog's guards.
-pub mod keys {
-    pub const IMAGES_LOCAL: &str = "images.localId";
-    pub const IMAGES_SERVER: &str = "images.serverId";
-    pub const VOICE_LOCAL: &str = "voice.localId";
-    pub const VOICE_SERVER: &str = "voice.serverId";
-    pub const CARD_CODES: &str = "cards.codes";
+/// What the demo remembers, as the catalog's guards and `sets` name it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum StateKey {
+    /// `localIds` of chosen or downloaded images.
+    ImagesLocalId,
+    /// `serverId`s of uploaded images.
+    ImagesServerId,
+    /// The recorded or downloaded voice's `localId`.
+    VoiceLocalId,
+    /// The uploaded voice's `serverId`.
+    VoiceServerId,
+    /// Card codes chosen with chooseCard.
+    CardCodes,
+}
+
+impl StateKey {
+    /// The key as the official demo's variables read (`images.localId`, …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StateKey::ImagesLocalId => "images.localId",
+            StateKey::ImagesServerId => "images.serverId",
+            StateKey::VoiceLocalId => "voice.localId",
+            StateKey::VoiceServerId => "voice.serverId",
+            StateKey::CardCodes => "cards.codes",
+        }
+    }
+}
+
+impl std::fmt::Display for StateKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 /// The demo's memory for one page session.
@@ -28,14 +53,13 @@ pub struct DemoState {
 
 impl DemoState {
     /// True when the state key holds something (an ordering rule is satisfied).
-    pub fn has(&self, key: &str) -> bool {
+    pub fn has(&self, key: StateKey) -> bool {
         match key {
-            keys::IMAGES_LOCAL => !self.image_local_ids.is_empty(),
-            keys::IMAGES_SERVER => !self.image_server_ids.is_empty(),
-            keys::VOICE_LOCAL => !self.voice_local_id.is_empty(),
-            keys::VOICE_SERVER => !self.voice_server_id.is_empty(),
-            keys::CARD_CODES => !self.card_codes.is_empty(),
-            _ => true,
+            StateKey::ImagesLocalId => !self.image_local_ids.is_empty(),
+            StateKey::ImagesServerId => !self.image_server_ids.is_empty(),
+            StateKey::VoiceLocalId => !self.voice_local_id.is_empty(),
+            StateKey::VoiceServerId => !self.voice_server_id.is_empty(),
+            StateKey::CardCodes => !self.card_codes.is_empty(),
         }
     }
 
@@ -123,9 +147,9 @@ mod tests {
     #[test]
     fn upload_needs_a_chosen_image_first() {
         let mut state = DemoState::default();
-        assert!(!state.has(keys::IMAGES_LOCAL));
+        assert!(!state.has(StateKey::ImagesLocalId));
         state.record_success("chooseImage", &json!({"localIds": ["wxLocalResource://1"]}));
-        assert!(state.has(keys::IMAGES_LOCAL));
+        assert!(state.has(StateKey::ImagesLocalId));
     }
 
     #[test]
@@ -163,10 +187,10 @@ mod tests {
     fn voice_flow_fills_local_then_server_id() {
         let mut state = DemoState::default();
         state.record_success("stopRecord", &json!({"localId": "v1"}));
-        assert!(state.has(keys::VOICE_LOCAL));
-        assert!(!state.has(keys::VOICE_SERVER));
+        assert!(state.has(StateKey::VoiceLocalId));
+        assert!(!state.has(StateKey::VoiceServerId));
         state.record_success("uploadVoice", &json!({"serverId": "sv1"}));
-        assert!(state.has(keys::VOICE_SERVER));
+        assert!(state.has(StateKey::VoiceServerId));
     }
 
     #[test]

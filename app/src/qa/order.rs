@@ -34,7 +34,7 @@ pub fn safe_run_order(apis: &'static [Api]) -> Vec<&'static Api> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::{self, Guard, Text, APIS};
+    use crate::catalog::{self, Guard, StateKey, Text, APIS};
 
     #[test]
     fn close_window_pay_and_user_actions_are_never_run() {
@@ -71,7 +71,7 @@ mod tests {
     fn an_api_runs_after_the_one_that_fills_its_rule_and_not_without_it() {
         let base = *catalog::api("checkJsApi").unwrap();
         let guard = Guard {
-            requires: "k",
+            requires: StateKey::VoiceServerId,
             message: Text { zh: "", en: "" },
         };
         let apis = leak(vec![
@@ -83,14 +83,14 @@ mod tests {
             Api {
                 id: "orphan",
                 guard: Some(Guard {
-                    requires: "nobody",
+                    requires: StateKey::CardCodes,
                     ..guard
                 }),
                 ..base
             },
             Api {
                 id: "fills",
-                sets: &["k"],
+                sets: &[StateKey::VoiceServerId],
                 ..base
             },
         ]);

@@ -305,7 +305,7 @@ fn WxErrorHelp() -> impl IntoView {
                             .into_iter()
                             .map(|f| {
                                 view! {
-                                    <li class="finding" data-code=f.code data-fatal=f.fatal.to_string()>
+                                    <li class="finding" data-code=f.code.as_str() data-fatal=f.fatal.to_string()>
                                         {f.message}
                                     </li>
                                 }

@@ -108,7 +108,7 @@ fn DoctorForm(prefill: DoctorPrefill) -> impl IntoView {
                                 .iter()
                                 .map(|f| {
                                     view! {
-                                        <li class="finding" data-code=f.code.clone() data-fatal=f.fatal.to_string()>
+                                        <li class="finding" data-code=f.code.as_str() data-fatal=f.fatal.to_string()>
                                             {f.message.clone()}
                                         </li>
                                     }

@@ -57,13 +57,20 @@ impl fmt::Display for Outcome {
     }
 }
 
+/// Serialised as its [`Display`](fmt::Display) text: `ok`, `errcode 45009`, `http 503`, …
+impl Serialize for Outcome {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
 /// One row of [`UpstreamStats::snapshot`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct UpstreamCount {
     /// The call.
     pub endpoint: Endpoint,
-    /// `ok`, `errcode 45009`, `timeout`, `http 503`, …
-    pub outcome: String,
+    /// How the attempts ended.
+    pub outcome: Outcome,
     /// How many attempts ended so.
     pub count: u64,
 }
@@ -118,7 +125,7 @@ impl UpstreamStats {
             .iter()
             .map(|((endpoint, outcome), count)| UpstreamCount {
                 endpoint: *endpoint,
-                outcome: outcome.to_string(),
+                outcome: *outcome,
                 count: *count,
             })
             .collect()
