@@ -213,7 +213,7 @@ impl Settings {
             (Some(_), None) => return Err(ConfigError::SecretMissing),
             (None, Some(_)) => return Err(ConfigError::AppIdMissing),
             (Some(id), Some(secret)) => {
-                if !is_app_id(id) {
+                if wechat::input::AppId::parse(id).is_err() {
                     return Err(ConfigError::AppIdMalformed(id.to_owned()));
                 }
                 if secret.len() != 32 || !secret.chars().all(|c| c.is_ascii_alphanumeric()) {
@@ -340,10 +340,6 @@ fn read_file((setting, path): (&'static str, &PathBuf)) -> Result<Vec<u8>, Confi
 
 fn non_empty(value: &Option<String>) -> Option<&str> {
     value.as_deref().map(str::trim).filter(|v| !v.is_empty())
-}
-
-fn is_app_id(id: &str) -> bool {
-    id.len() == 18 && id.starts_with("wx") && id[2..].chars().all(|c| c.is_ascii_alphanumeric())
 }
 
 fn is_http_url(url: &str) -> bool {

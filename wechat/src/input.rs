@@ -111,6 +111,8 @@ pub enum Problem {
     ControlCharacter,
     /// Whitespace where none belongs.
     Whitespace,
+    /// Not the shape of an appId.
+    NotAnAppId,
 }
 
 /// A value refused by [`check`].
@@ -133,6 +135,9 @@ impl InputError {
             Problem::ControlCharacter => "contains control characters".to_owned(),
             Problem::Whitespace if self.field == Field::EncryptCode => "contains whitespace; a '+' of the code may have been turned into a space, so encode it with encodeURIComponent".to_owned(),
             Problem::Whitespace => "contains whitespace".to_owned(),
+            Problem::NotAnAppId => {
+                "is not an appId: `wx` followed by 16 letters or digits".to_owned()
+            }
         }
     }
 }
@@ -169,6 +174,32 @@ pub fn check(field: Field, value: &str, presence: Presence) -> Result<&str, Inpu
         return refuse(Problem::Whitespace);
     }
     Ok(value)
+}
+
+/// An Official Account's appId, checked: `wx` and 16 ASCII letters or digits.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct AppId(String);
+
+impl AppId {
+    /// The appId if `id` has its shape.
+    pub fn parse(id: &str) -> Result<AppId, InputError> {
+        let well_formed = id.len() == 18
+            && id.starts_with("wx")
+            && id[2..].bytes().all(|b| b.is_ascii_alphanumeric());
+        if well_formed {
+            Ok(AppId(id.to_owned()))
+        } else {
+            Err(InputError {
+                field: Field::AppId,
+                problem: Problem::NotAnAppId,
+            })
+        }
+    }
+
+    /// The appId.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
 }
 
 #[cfg(test)]
@@ -210,6 +241,25 @@ mod tests {
     fn the_encrypt_code_limit_is_reachable() {
         // It used to sit behind a 256-byte check of the app's, so 1024 was never reached.
         assert!(check(Field::EncryptCode, &"A".repeat(700), Required).is_ok());
+    }
+
+    #[test]
+    fn app_ids_are_wx_and_sixteen_letters_or_digits() {
+        assert_eq!(
+            AppId::parse("wx1234567890abcdef").map(|id| id.as_str().to_owned()),
+            Ok("wx1234567890abcdef".to_owned())
+        );
+        for bad in [
+            "",
+            "1234",
+            "wx1234567890abcde",
+            "xw1234567890abcdef",
+            "wx1234567890abcde-",
+            "wx1234567890abcdef0",
+        ] {
+            let error = AppId::parse(bad).unwrap_err();
+            assert_eq!(error.problem, Problem::NotAnAppId, "{bad}");
+        }
     }
 
     #[test]
