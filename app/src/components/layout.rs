@@ -14,9 +14,9 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <SiteTitle />
             </A>
             <nav class="topbar_nav">
-                <A href="/classic">{move || i18n.t(strings::CLASSIC_NAV)}</A>
-                <A href="/doctor">{move || i18n.t(strings::DOCTOR_LINK)}</A>
-                <A href="/qa" attr:id="qa-nav">{move || i18n.t(strings::QA_NAV)}</A>
+                <A href="/classic">{i18n.t(strings::CLASSIC_NAV)}</A>
+                <A href="/doctor">{i18n.t(strings::DOCTOR_LINK)}</A>
+                <A href="/qa" attr:id="qa-nav">{i18n.t(strings::QA_NAV)}</A>
             </nav>
             <LanguageSwitch />
         </header>
@@ -28,7 +28,7 @@ pub fn Layout(children: Children) -> impl IntoView {
 #[component]
 fn SiteTitle() -> impl IntoView {
     let i18n = use_i18n();
-    move || i18n.t(strings::SITE_TITLE)
+    i18n.t(strings::SITE_TITLE)
 }
 
 /// The 中文/English toggle, an island: the choice is remembered in a cookie and the page
@@ -42,10 +42,10 @@ pub fn LanguageSwitch() -> impl IntoView {
         <button
             id="lang-switch"
             class="lang_switch"
-            title=move || i18n.t(strings::LANG_SWITCH_TITLE)
+            title=i18n.t(strings::LANG_SWITCH_TITLE)
             on:click=move |_| i18n.set(i18n.lang.other())
         >
-            {move || i18n.t(strings::LANG_SWITCH)}
+            {i18n.t(strings::LANG_SWITCH)}
         </button>
     }
 }

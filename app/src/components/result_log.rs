@@ -32,19 +32,19 @@ pub fn ResultLog() -> impl IntoView {
     view! {
         <section class="result_log" id="result-log">
             <header class="result_log_head">
-                <h2>{move || i18n.t(strings::LOG_TITLE)}</h2>
+                <h2>{i18n.t(strings::LOG_TITLE)}</h2>
                 <div class="result_log_actions">
                     <button class="link_button" id="copy-log" on:click=copy_all>
-                        {move || i18n.t(strings::COPY)}
+                        {i18n.t(strings::COPY)}
                     </button>
                     <button class="link_button" id="clear-log" on:click=move |_| session.log.set(Vec::new())>
-                        {move || i18n.t(strings::CLEAR)}
+                        {i18n.t(strings::CLEAR)}
                     </button>
                 </div>
             </header>
             <Show
                 when=move || !session.log.read().is_empty()
-                fallback=move || view! { <p class="result_log_empty">{move || i18n.t(strings::LOG_EMPTY)}</p> }
+                fallback=move || view! { <p class="result_log_empty">{i18n.t(strings::LOG_EMPTY)}</p> }
             >
                 <ol class="result_log_list">
                     <For each=move || session.log.get() key=|entry| entry.seq let:entry>

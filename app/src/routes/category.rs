@@ -34,11 +34,11 @@ fn CategoryView(category: &'static catalog::Category) -> impl IntoView {
     view! {
         <section class="intro category_intro">
             <div class="intro_text">
-                <h1>{move || i18n.t(category.title.get())}</h1>
-                <p class="tagline">{move || i18n.t(category.intro.get())}</p>
+                <h1>{i18n.t(category.title.get())}</h1>
+                <p class="tagline">{i18n.t(category.intro.get())}</p>
             </div>
             <details class="page_qr">
-                <summary>{move || i18n.t(strings::OPEN_ON_PHONE)}</summary>
+                <summary>{i18n.t(strings::OPEN_ON_PHONE)}</summary>
                 <QrCode path=path />
             </details>
         </section>
@@ -111,9 +111,9 @@ fn ConfigPanel() -> impl IntoView {
                         };
                         view! {
                             <p class="signed_url">
-                                <span class="label">{move || i18n.t(strings::SIGNED_URL)}</span>
+                                <span class="label">{i18n.t(strings::SIGNED_URL)}</span>
                                 <code id="signed-url">{signed.url.clone()}</code>
-                                <span class="hint">{move || i18n.t(rule)}</span>
+                                <span class="hint">{i18n.t(rule)}</span>
                             </p>
                         }
                     })
@@ -136,7 +136,7 @@ fn ConfigPanel() -> impl IntoView {
                         prop:checked=move || session.alert_mode.get()
                         on:change=move |ev| session.alert_mode.set(event_target_checked(&ev))
                     />
-                    {move || i18n.t(strings::ALERT_MODE)}
+                    {i18n.t(strings::ALERT_MODE)}
                 </label>
                 <label class="switch">
                     <input
@@ -145,7 +145,7 @@ fn ConfigPanel() -> impl IntoView {
                         prop:checked=move || session.debug.get()
                         on:change=move |ev| session.debug.set(event_target_checked(&ev))
                     />
-                    {move || i18n.t(strings::DEBUG_MODE)}
+                    {i18n.t(strings::DEBUG_MODE)}
                 </label>
             </div>
         </section>
@@ -165,9 +165,9 @@ fn ApiItem(api: &'static Api) -> impl IntoView {
     view! {
         <div class="api_item" data-api=api.id>
             <span class="desc">
-                {move || i18n.t(api.caption)}
-                {badge.map(|b| view! { <em class="badge">{move || i18n.t(b)}</em> })}
-                {api.deprecated.then(|| view! { <em class="badge badge_warn">{move || i18n.t(strings::DEPRECATED)}</em> })}
+                {i18n.t(api.caption)}
+                {badge.map(|b| view! { <em class="badge">{i18n.t(b)}</em> })}
+                {api.deprecated.then(|| view! { <em class="badge badge_warn">{i18n.t(strings::DEPRECATED)}</em> })}
             </span>
             <ApiButton id=api.id.to_owned() />
             <ApiDoc api />
@@ -186,7 +186,7 @@ fn ApiButton(id: String) -> impl IntoView {
     };
     view! {
         <button class="btn btn_primary" id=api.id on:click=move |_| demo::press(session, api, i18n)>
-            {move || i18n.t(api.label)}
+            {i18n.t(api.label)}
         </button>
     }
     .into_any()
@@ -198,7 +198,7 @@ fn ApiDoc(api: &'static Api) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <details class="api_doc">
-            <summary>{move || i18n.t(api.summary.get())}</summary>
+            <summary>{i18n.t(api.summary.get())}</summary>
             <ParamTable title=strings::PARAMETERS params=api.params.get() />
             <ParamTable title=strings::RETURNS params=api.returns.get() />
         </details>
@@ -211,7 +211,7 @@ fn ParamTable(title: catalog::Text, params: &'static [catalog::Param]) -> impl I
     (!params.is_empty()).then(|| {
         view! {
             <table class="param_table">
-                <caption>{move || i18n.t(title)}</caption>
+                <caption>{i18n.t(title)}</caption>
                 <tbody>
                     {params
                         .iter()
@@ -220,7 +220,7 @@ fn ParamTable(title: catalog::Text, params: &'static [catalog::Param]) -> impl I
                                 <tr>
                                     <td><code>{p.name}</code></td>
                                     <td class="param_type">{p.ty}{p.required.then_some(" *")}</td>
-                                    <td>{move || i18n.t(p.doc)}</td>
+                                    <td>{i18n.t(p.doc)}</td>
                                 </tr>
                             }
                         })
@@ -238,10 +238,10 @@ fn Snippet() -> impl IntoView {
     let session = use_session();
     view! {
         <section class="snippet">
-            <h2>{move || i18n.t(strings::SNIPPET_TITLE)}</h2>
+            <h2>{i18n.t(strings::SNIPPET_TITLE)}</h2>
             {move || match session.snippet.get() {
                 Some(code) => view! { <pre id="snippet"><code>{code}</code></pre> }.into_any(),
-                None => view! { <p class="hint">{move || i18n.t(strings::SNIPPET_EMPTY)}</p> }.into_any(),
+                None => view! { <p class="hint">{i18n.t(strings::SNIPPET_EMPTY)}</p> }.into_any(),
             }}
         </section>
     }
@@ -290,9 +290,9 @@ fn WxErrorHelp() -> impl IntoView {
                     .map(|e| {
                         view! {
                             <p class="error_cause" data-pattern=e.pattern>
-                                <b>{e.pattern}</b> ": " {move || i18n.t(e.cause)}
+                                <b>{e.pattern}</b> ": " {i18n.t(e.cause)}
                             </p>
-                            <p class="error_fix">{move || i18n.t(e.fix)}</p>
+                            <p class="error_fix">{i18n.t(e.fix)}</p>
                         }
                     })
                     .collect_view()}
@@ -313,7 +313,7 @@ fn WxErrorHelp() -> impl IntoView {
                             .collect_view()
                     }}
                 </ul>
-                <a href=doctor_link id="open-doctor">{move || i18n.t(strings::OPEN_DOCTOR)}</a>
+                <a href=doctor_link id="open-doctor">{i18n.t(strings::OPEN_DOCTOR)}</a>
             </div>
         }
         .into_any()

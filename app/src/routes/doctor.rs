@@ -36,19 +36,19 @@ pub fn DoctorPage() -> impl IntoView {
     });
     view! {
         <section class="intro">
-            <h1>{move || i18n.t(strings::DOCTOR_TITLE)}</h1>
-            <p class="tagline">{move || i18n.t(strings::DOCTOR_INTRO)}</p>
+            <h1>{i18n.t(strings::DOCTOR_TITLE)}</h1>
+            <p class="tagline">{i18n.t(strings::DOCTOR_INTRO)}</p>
         </section>
         <DoctorForm prefill />
         <section class="panel doctor_errors">
-            <h2>{move || i18n.t(strings::DOCTOR_ERRORS)}</h2>
+            <h2>{i18n.t(strings::DOCTOR_ERRORS)}</h2>
             <dl>
                 {catalog::ERRORS
                     .iter()
                     .map(|e| {
                         view! {
                             <dt><code>{e.pattern}</code></dt>
-                            <dd>{move || i18n.t(e.cause)} " " {move || i18n.t(e.fix)}</dd>
+                            <dd>{i18n.t(e.cause)} " " {i18n.t(e.fix)}</dd>
                         }
                     })
                     .collect_view()}
@@ -71,15 +71,15 @@ fn DoctorForm(prefill: DoctorPrefill) -> impl IntoView {
             <label>"noncestr"<input name="noncestr" id="doctor-noncestr" required value=prefill.noncestr /></label>
             <label>"timestamp"<input name="timestamp" id="doctor-timestamp" required value=prefill.timestamp /></label>
             <label>
-                {move || i18n.t(strings::DOCTOR_PAGE_URL)}
+                {i18n.t(strings::DOCTOR_PAGE_URL)}
                 <input name="page_url" id="doctor-page-url" value=prefill.page_url />
             </label>
             <label>
-                {move || i18n.t(strings::DOCTOR_EXPECTED)}
+                {i18n.t(strings::DOCTOR_EXPECTED)}
                 <input name="expected" id="doctor-expected" value=prefill.expected />
             </label>
             <button class="btn btn_primary" type="submit" id="doctor-run">
-                {move || i18n.t(strings::DOCTOR_RUN)}
+                {i18n.t(strings::DOCTOR_RUN)}
             </button>
         </ActionForm>
         <section class="panel doctor_result" id="doctor-result">
@@ -88,20 +88,20 @@ fn DoctorForm(prefill: DoctorPrefill) -> impl IntoView {
                 Some(Err(error)) => view! { <p class="error" id="doctor-error">{error.message}</p> }.into_any(),
                 Some(Ok(d)) => {
                     view! {
-                        <h2>"1. " {move || i18n.t(strings::DOCTOR_STEP_SORT)}</h2>
+                        <h2>"1. " {i18n.t(strings::DOCTOR_STEP_SORT)}</h2>
                         <ol class="doctor_fields">
                             {d.sorted
                                 .iter()
                                 .map(|(k, v)| view! { <li><code>{k.clone()} "=" {v.clone()}</code></li> })
                                 .collect_view()}
                         </ol>
-                        <h2>"2. " {move || i18n.t(strings::DOCTOR_STEP_JOIN)}</h2>
+                        <h2>"2. " {i18n.t(strings::DOCTOR_STEP_JOIN)}</h2>
                         <pre id="doctor-string1">{d.string1.clone()}</pre>
                         <h2>"3. SHA-1"</h2>
                         <pre id="doctor-signature">{d.signature.clone()}</pre>
                         {d.matches.map(|ok| {
                             let text = if ok { strings::DOCTOR_MATCH } else { strings::DOCTOR_NO_MATCH };
-                            view! { <p class="verdict" data-match=ok.to_string()>{move || i18n.t(text)}</p> }
+                            view! { <p class="verdict" data-match=ok.to_string()>{i18n.t(text)}</p> }
                         })}
                         <ul class="findings" id="doctor-findings">
                             {d.findings

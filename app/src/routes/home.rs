@@ -10,12 +10,12 @@ pub fn HomePage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <section class="intro">
-            <h1>{move || i18n.t(strings::SITE_TITLE)}</h1>
-            <p class="tagline">{move || i18n.t(strings::SITE_TAGLINE)}</p>
+            <h1>{i18n.t(strings::SITE_TITLE)}</h1>
+            <p class="tagline">{i18n.t(strings::SITE_TAGLINE)}</p>
         </section>
         <div class="home_grid">
             <div>
-                <h2 class="section_title">{move || i18n.t(strings::CATEGORIES_HEADING)}</h2>
+                <h2 class="section_title">{i18n.t(strings::CATEGORIES_HEADING)}</h2>
                 <ul class="label_box category_list" id="categories">
                     {catalog::CATEGORIES
                         .iter()
@@ -24,9 +24,9 @@ pub fn HomePage() -> impl IntoView {
                             view! {
                                 <li class="label_item">
                                     <A href=format!("/{}", category.slug) attr:class="label_inner category_link">
-                                        <span class="category_title">{move || i18n.t(category.title.get())}</span>
+                                        <span class="category_title">{i18n.t(category.title.get())}</span>
                                         <span class="category_count">
-                                            {count} " " {move || i18n.t(strings::APIS_COUNT)}
+                                            {count} " " {i18n.t(strings::APIS_COUNT)}
                                         </span>
                                     </A>
                                 </li>
@@ -37,20 +37,20 @@ pub fn HomePage() -> impl IntoView {
                 <ul class="label_box more_links">
                     <li class="label_item">
                         <a class="label_inner" href="/classic" id="classic-link">
-                            {move || i18n.t(strings::CLASSIC_LINK)}
+                            {i18n.t(strings::CLASSIC_LINK)}
                         </a>
                     </li>
                     <li class="label_item">
                         <a class="label_inner" href="/qa" id="qa-link">
-                            {move || i18n.t(strings::QA_HOME_LINK)}
+                            {i18n.t(strings::QA_HOME_LINK)}
                         </a>
                     </li>
                 </ul>
             </div>
             <aside class="home_qr" id="home-qr">
-                <h2>{move || i18n.t(strings::HOME_QR_TITLE)}</h2>
+                <h2>{i18n.t(strings::HOME_QR_TITLE)}</h2>
                 <QrCode path="/" large=true />
-                <p>{move || i18n.t(strings::HOME_QR_STEPS)}</p>
+                <p>{i18n.t(strings::HOME_QR_STEPS)}</p>
             </aside>
         </div>
     }

@@ -14,8 +14,8 @@ pub fn NotFound() -> impl IntoView {
     view! {
         <section class="panel not_found">
             <h1>"404"</h1>
-            <p>{move || i18n.t(strings::NOT_FOUND)}</p>
-            <a href="/">{move || i18n.t(strings::HOME_LINK)}</a>
+            <p>{i18n.t(strings::NOT_FOUND)}</p>
+            <a href="/">{i18n.t(strings::HOME_LINK)}</a>
         </section>
     }
 }

@@ -59,20 +59,20 @@ pub fn QaPage() -> impl IntoView {
     view! {
         <section class="intro category_intro">
             <div class="intro_text">
-                <h1>{move || i18n.t(strings::QA_TITLE)}</h1>
-                <p class="tagline">{move || i18n.t(strings::QA_TAGLINE)}</p>
+                <h1>{i18n.t(strings::QA_TITLE)}</h1>
+                <p class="tagline">{i18n.t(strings::QA_TAGLINE)}</p>
                 {against.map(|id| view! {
                     <p class="qa_against" id="qa-against" data-id=id.to_string()>
-                        {move || i18n.t(strings::QA_AGAINST)}
+                        {i18n.t(strings::QA_AGAINST)}
                         <a href=format!("/qa/reports/{id}")>{format!("#{id}")}</a>
                     </p>
                 })}
-                <p><A href="/qa/reports" attr:id="qa-reports-link">{move || i18n.t(strings::QA_REPORTS)}</A></p>
+                <p><A href="/qa/reports" attr:id="qa-reports-link">{i18n.t(strings::QA_REPORTS)}</A></p>
             </div>
             <details class="page_qr" id="qa-qr">
-                <summary>{move || i18n.t(strings::QA_QR)}</summary>
+                <summary>{i18n.t(strings::QA_QR)}</summary>
                 <QrCode path=qa_path(against) />
-                <p class="hint">{move || i18n.t(strings::QA_QR_HINT)}</p>
+                <p class="hint">{i18n.t(strings::QA_QR_HINT)}</p>
             </details>
         </section>
         <QaRunPanel against />
@@ -123,7 +123,7 @@ fn QaRunPanel(against: Option<i64>) -> impl IntoView {
                     crate::qa::run::run_safe(run, session, i18n);
                 }
             >
-                {move || i18n.t(strings::QA_RUN_SAFE)}
+                {i18n.t(strings::QA_RUN_SAFE)}
             </button>
             <button
                 class="btn btn_default"
@@ -134,27 +134,27 @@ fn QaRunPanel(against: Option<i64>) -> impl IntoView {
                     crate::qa::run::save(run);
                 }
             >
-                {move || i18n.t(strings::QA_SAVE)}
+                {i18n.t(strings::QA_SAVE)}
             </button>
             <label class="qa_note">
-                <span>{move || i18n.t(strings::QA_NOTE)}</span>
+                <span>{i18n.t(strings::QA_NOTE)}</span>
                 <textarea
                     id="qa-note"
                     rows="2"
                     maxlength=MAX_NOTE.to_string()
-                    placeholder=move || i18n.t(strings::QA_NOTE_PLACEHOLDER)
+                    placeholder=i18n.t(strings::QA_NOTE_PLACEHOLDER)
                     prop:value=move || run.note.get()
                     on:input=move |ev| run.note.set(event_target_value(&ev))
                 ></textarea>
             </label>
-            <p class="hint">{move || i18n.t(strings::QA_RUN_SAFE_HINT)}</p>
+            <p class="hint">{i18n.t(strings::QA_RUN_SAFE_HINT)}</p>
             <p class="qa_counts" id="qa-counts">
                 {QaStatus::ALL
                     .into_iter()
                     .map(|s| {
                         view! {
                             <span class="qa_status" data-status=s.as_str()>
-                                {move || i18n.t(status_text(s))} " " {move || count(s)}
+                                {i18n.t(status_text(s))} " " {move || count(s)}
                             </span>
                         }
                     })
@@ -167,12 +167,12 @@ fn QaRunPanel(against: Option<i64>) -> impl IntoView {
                         Ok(id) => {
                             view! {
                                 <p class="qa_saved" id="qa-saved" data-id=id.to_string()>
-                                    {move || i18n.t(strings::QA_SAVED)}
+                                    {i18n.t(strings::QA_SAVED)}
                                     <a href=format!("/qa/reports/{id}")>{format!("#{id}")}</a>
                                     {against.map(|a| view! {
                                         " · "
                                         <a id="qa-compare-against" href=format!("/qa/compare?a={a}&b={id}")>
-                                            {move || i18n.t(strings::QA_COMPARE_WITH)} {format!("#{a}")}
+                                            {i18n.t(strings::QA_COMPARE_WITH)} {format!("#{a}")}
                                         </a>
                                     })}
                                 </p>
@@ -198,23 +198,23 @@ fn DeviceFacts() -> impl IntoView {
     let support = move || device.with(|d| d.js_api_support.clone());
     view! {
         <section class="qa_device" id="qa-device">
-            <h2>{move || i18n.t(strings::QA_DEVICE)}</h2>
+            <h2>{i18n.t(strings::QA_DEVICE)}</h2>
             <dl class="qa_facts">
                 <dt>"User-Agent"</dt>
                 <dd><code id="qa-ua">{move || device.with(|d| d.user_agent.clone())}</code></dd>
-                <dt>{move || i18n.t(strings::QA_WECHAT)}</dt>
+                <dt>{i18n.t(strings::QA_WECHAT)}</dt>
                 <dd id="qa-wechat-version">
                     {move || device.with(|d| d.wechat_version.clone()).unwrap_or_else(|| i18n.t(strings::QA_NOT_IN_WECHAT).to_owned())}
                 </dd>
-                <dt>{move || i18n.t(strings::QA_OS)}</dt>
+                <dt>{i18n.t(strings::QA_OS)}</dt>
                 <dd id="qa-os">
                     {move || device.with(|d| os_label(d.os, d.os_version.as_deref()))}
                 </dd>
-                <dt>{move || i18n.t(strings::QA_SCREEN)}</dt>
+                <dt>{i18n.t(strings::QA_SCREEN)}</dt>
                 <dd id="qa-screen">{move || device.with(|d| d.screen.clone())}</dd>
-                <dt>{move || i18n.t(strings::QA_NETWORK)}</dt>
+                <dt>{i18n.t(strings::QA_NETWORK)}</dt>
                 <dd id="qa-network">{move || device.with(|d| d.network_type.clone())}</dd>
-                <dt>{move || i18n.t(strings::QA_ENV)}</dt>
+                <dt>{i18n.t(strings::QA_ENV)}</dt>
                 <dd id="qa-env">
                     {move || if device.with(|d| d.simulated) { i18n.t(strings::SIMULATED) } else { i18n.t(strings::REAL_WECHAT) }}
                 </dd>
@@ -278,9 +278,9 @@ fn QaRowView(index: usize, api: &'static Api) -> impl IntoView {
                 <span class="qa_name">
                     <code>{api.function}</code>
                     {(api.function != api.id).then(|| view! { <small>" (" {api.id} ")"</small> })}
-                    <span class="qa_caption">{move || i18n.t(api.caption)}</span>
+                    <span class="qa_caption">{i18n.t(api.caption)}</span>
                 </span>
-                <span class="qa_safety" data-safety=safety_key>{move || i18n.t(safety_label)}</span>
+                <span class="qa_safety" data-safety=safety_key>{i18n.t(safety_label)}</span>
                 <span class="qa_status qa_row_status" data-status=move || status_key(&row())>
                     {move || {
                         let r = row();
@@ -297,11 +297,11 @@ fn QaRowView(index: usize, api: &'static Api) -> impl IntoView {
                         let _ = (index, i18n);
                     }
                 >
-                    {move || i18n.t(strings::QA_RUN)}
+                    {i18n.t(strings::QA_RUN)}
                 </button>
             </div>
             {(has_hint && api.safety != Safety::Safe)
-                .then(|| view! { <p class="qa_hint hint">{move || i18n.t(api.tester_hint)}</p> })}
+                .then(|| view! { <p class="qa_hint hint">{i18n.t(api.tester_hint)}</p> })}
             {move || {
                 let r = row();
                 (r.status != QaStatus::NotRun || r.duration_ms.is_some())
@@ -316,7 +316,7 @@ fn QaRowView(index: usize, api: &'static Api) -> impl IntoView {
                                 .then(|| {
                                     view! {
                                         <details class="qa_data">
-                                            <summary>{move || i18n.t(strings::QA_DATA)}</summary>
+                                            <summary>{i18n.t(strings::QA_DATA)}</summary>
                                             <pre>{serde_json::to_string_pretty(&r.data).unwrap_or_default()}</pre>
                                         </details>
                                     }

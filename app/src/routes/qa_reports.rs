@@ -52,7 +52,7 @@ fn CompareForm(reports: Vec<ReportSummary>, #[prop(optional)] a: Option<i64>) ->
                 {reports.iter().map(|r| option(r, Some(r.id) == second)).collect_view()}
             </select>
             <button class="btn btn_mini" type="submit" id="qa-compare-submit">
-                {move || i18n.t(strings::QA_COMPARE)}
+                {i18n.t(strings::QA_COMPARE)}
             </button>
         </form>
     }
@@ -65,8 +65,8 @@ pub fn QaReportsPage() -> impl IntoView {
     let reports = Resource::new(|| (), |_| list_reports());
     view! {
         <section class="intro">
-            <h1>{move || i18n.t(strings::QA_REPORTS)}</h1>
-            <p><A href="/qa" attr:id="qa-new-run">{move || i18n.t(strings::QA_NEW_RUN)}</A></p>
+            <h1>{i18n.t(strings::QA_REPORTS)}</h1>
+            <p><A href="/qa" attr:id="qa-new-run">{i18n.t(strings::QA_NEW_RUN)}</A></p>
         </section>
         <Suspense>
             {move || {
@@ -75,7 +75,7 @@ pub fn QaReportsPage() -> impl IntoView {
                     .map(|result| match result {
                         Err(error) => view! { <p class="qa_save_error">{error.message}</p> }.into_any(),
                         Ok(list) if list.is_empty() => {
-                            view! { <p class="hint" id="qa-reports-empty">{move || i18n.t(strings::QA_REPORTS_EMPTY)}</p> }
+                            view! { <p class="hint" id="qa-reports-empty">{i18n.t(strings::QA_REPORTS_EMPTY)}</p> }
                                 .into_any()
                         }
                         Ok(mut list) => {
@@ -92,11 +92,11 @@ pub fn QaReportsPage() -> impl IntoView {
                                     <table class="qa_table" id="qa-reports">
                                         <thead>
                                             <tr>
-                                                <th>{move || i18n.t(strings::QA_DEVICE)}</th>
-                                                <th>{move || i18n.t(strings::QA_WECHAT)}</th>
-                                                <th>{move || i18n.t(strings::QA_DATE)}</th>
+                                                <th>{i18n.t(strings::QA_DEVICE)}</th>
+                                                <th>{i18n.t(strings::QA_WECHAT)}</th>
+                                                <th>{i18n.t(strings::QA_DATE)}</th>
                                                 <th>"#"</th>
-                                                <th>{move || i18n.t(strings::QA_RESULTS)}</th>
+                                                <th>{i18n.t(strings::QA_RESULTS)}</th>
                                             </tr>
                                         </thead>
                                         <tbody>
@@ -108,7 +108,7 @@ pub fn QaReportsPage() -> impl IntoView {
                                                         <tr class="qa_report_row" data-id=r.id.to_string()>
                                                             <td>
                                                                 {r.device.clone()}
-                                                                {r.simulated.then(|| view! { " " <em class="badge">{move || i18n.t(strings::QA_SIMULATOR)}</em> })}
+                                                                {r.simulated.then(|| view! { " " <em class="badge">{i18n.t(strings::QA_SIMULATOR)}</em> })}
                                                             </td>
                                                             <td>{wechat_label(&r)}</td>
                                                             <td>{r.created_at.replace('T', " ").replace('Z', "")}</td>
@@ -146,7 +146,7 @@ fn Totals(summary: ReportSummary) -> impl IntoView {
     .map(|(s, n)| {
         view! {
             <span class="qa_status" data-status=s.as_str() data-count=n.to_string()>
-                {move || i18n.t(status_text(s))} " " {n}
+                {i18n.t(status_text(s))} " " {n}
             </span>
         }
     })
@@ -176,9 +176,9 @@ pub fn QaReportPage() -> impl IntoView {
                         Err(error) => {
                             view! {
                                 <section class="intro">
-                                    <h1>{move || i18n.t(strings::QA_REPORTS)}</h1>
+                                    <h1>{i18n.t(strings::QA_REPORTS)}</h1>
                                     <p class="qa_save_error" id="qa-report-error">{error.message}</p>
-                                    <A href="/qa/reports">{move || i18n.t(strings::QA_ALL_REPORTS)}</A>
+                                    <A href="/qa/reports">{i18n.t(strings::QA_ALL_REPORTS)}</A>
                                 </section>
                             }
                                 .into_any()
@@ -215,18 +215,18 @@ fn ReportView(
             {(!saved.report.note.is_empty())
                 .then(|| view! { <p class="qa_report_note" id="qa-report-note">{saved.report.note.clone()}</p> })}
             <p class="qa_links">
-                <A href="/qa/reports">{move || i18n.t(strings::QA_ALL_REPORTS)}</A>
+                <A href="/qa/reports">{i18n.t(strings::QA_ALL_REPORTS)}</A>
                 " · "
-                <a href=format!("/api/qa/reports/{id}.json") id="qa-export-json" rel="external">{move || i18n.t(strings::QA_EXPORT_JSON)}</a>
+                <a href=format!("/api/qa/reports/{id}.json") id="qa-export-json" rel="external">{i18n.t(strings::QA_EXPORT_JSON)}</a>
                 " · "
-                <a href=format!("/api/qa/reports/{id}.md") id="qa-export-md" rel="external">{move || i18n.t(strings::QA_EXPORT_MD)}</a>
+                <a href=format!("/api/qa/reports/{id}.md") id="qa-export-md" rel="external">{i18n.t(strings::QA_EXPORT_MD)}</a>
             </p>
             <details class="page_qr" id="qa-against-qr">
-                <summary>{move || i18n.t(strings::QA_AGAINST_QR)}</summary>
+                <summary>{i18n.t(strings::QA_AGAINST_QR)}</summary>
                 <QrCode path=qa_path(Some(id)) />
                 <p class="hint">
-                    {move || i18n.t(strings::QA_AGAINST_QR_HINT)} " "
-                    <a href=qa_path(Some(id)) id="qa-against-link">{move || i18n.t(strings::QA_AGAINST_HERE)}</a>
+                    {i18n.t(strings::QA_AGAINST_QR_HINT)} " "
+                    <a href=qa_path(Some(id)) id="qa-against-link">{i18n.t(strings::QA_AGAINST_HERE)}</a>
                 </p>
             </details>
         </section>
@@ -234,16 +234,16 @@ fn ReportView(
             <dl class="qa_facts">
                 <dt>"User-Agent"</dt>
                 <dd><code>{device.user_agent.clone()}</code></dd>
-                <dt>{move || i18n.t(strings::QA_SCREEN)}</dt>
+                <dt>{i18n.t(strings::QA_SCREEN)}</dt>
                 <dd>{device.screen.clone()}</dd>
-                <dt>{move || i18n.t(strings::QA_NETWORK)}</dt>
+                <dt>{i18n.t(strings::QA_NETWORK)}</dt>
                 <dd>{device.network_type.clone()}</dd>
-                <dt>{move || i18n.t(strings::QA_ENV)}</dt>
+                <dt>{i18n.t(strings::QA_ENV)}</dt>
                 <dd>{move || if simulated { i18n.t(strings::SIMULATED) } else { i18n.t(strings::REAL_WECHAT) }}</dd>
                 <dt>"checkJsApi"</dt>
                 <dd>
                     {format!("{} / {}", device.js_api_support.len() - unsupported.len(), device.js_api_support.len())}
-                    {(!unsupported.is_empty()).then(|| view! { " · " {move || i18n.t(strings::QA_UNSUPPORTED)} ": " <code>{unsupported.join(", ")}</code> })}
+                    {(!unsupported.is_empty()).then(|| view! { " · " {i18n.t(strings::QA_UNSUPPORTED)} ": " <code>{unsupported.join(", ")}</code> })}
                 </dd>
             </dl>
             <p class="qa_counts"><Totals summary=summary.clone() /></p>
@@ -262,10 +262,10 @@ fn ReportView(
                 <thead>
                     <tr>
                         <th>"API"</th>
-                        <th>{move || i18n.t(strings::QA_RESULTS)}</th>
+                        <th>{i18n.t(strings::QA_RESULTS)}</th>
                         <th>"errMsg"</th>
-                        <th>{move || i18n.t(strings::QA_DURATION)}</th>
-                        <th>{move || i18n.t(strings::QA_TIME)}</th>
+                        <th>{i18n.t(strings::QA_DURATION)}</th>
+                        <th>{i18n.t(strings::QA_TIME)}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -280,12 +280,12 @@ fn ReportView(
                             view! {
                                 <tr class="qa_result" data-api=r.api.clone() data-status=status.as_str()>
                                     <td><code>{r.api.clone()}</code></td>
-                                    <td><span class="qa_status" data-status=status.as_str()>{move || i18n.t(status_text(status))}</span></td>
+                                    <td><span class="qa_status" data-status=status.as_str()>{i18n.t(status_text(status))}</span></td>
                                     <td class="qa_errmsg_cell">
                                         <code class="qa_errmsg">{r.err_msg.clone()}</code>
                                         {data.map(|d| view! {
                                             <details class="qa_data">
-                                                <summary>{move || i18n.t(strings::QA_DATA)}</summary>
+                                                <summary>{i18n.t(strings::QA_DATA)}</summary>
                                                 <pre>{d}</pre>
                                             </details>
                                         })}
@@ -300,7 +300,7 @@ fn ReportView(
             </table>
         </div>
         <details class="qa_markdown">
-            <summary>{move || i18n.t(strings::QA_MARKDOWN)}</summary>
+            <summary>{i18n.t(strings::QA_MARKDOWN)}</summary>
             <pre id="qa-markdown">{markdown}</pre>
         </details>
     }
@@ -329,8 +329,8 @@ pub fn QaComparePage() -> impl IntoView {
     let comparison = Resource::new(ids, |(a, b)| compare_reports(a, b));
     view! {
         <section class="intro">
-            <h1>{move || i18n.t(strings::QA_COMPARE_TITLE)}</h1>
-            <p><A href="/qa/reports">{move || i18n.t(strings::QA_ALL_REPORTS)}</A></p>
+            <h1>{i18n.t(strings::QA_COMPARE_TITLE)}</h1>
+            <p><A href="/qa/reports">{i18n.t(strings::QA_ALL_REPORTS)}</A></p>
         </section>
         <Suspense>
             {move || {
@@ -357,7 +357,7 @@ pub fn QaComparePage() -> impl IntoView {
                                         .into_iter()
                                         .map(|(ch, n)| {
                                             let (key, text) = change_text(ch);
-                                            view! { <span class="qa_change" data-change=key data-count=n.to_string()>{move || i18n.t(text)} " " {n}</span> }
+                                            view! { <span class="qa_change" data-change=key data-count=n.to_string()>{i18n.t(text)} " " {n}</span> }
                                         })
                                         .collect_view()}
                                 </p>
@@ -368,7 +368,7 @@ pub fn QaComparePage() -> impl IntoView {
                                                 <th>"API"</th>
                                                 <th>{head(&c.a)}</th>
                                                 <th>{head(&c.b)}</th>
-                                                <th>{move || i18n.t(strings::QA_COMPARE)}</th>
+                                                <th>{i18n.t(strings::QA_COMPARE)}</th>
                                             </tr>
                                         </thead>
                                         <tbody>
@@ -381,14 +381,14 @@ pub fn QaComparePage() -> impl IntoView {
                                                         <tr class="qa_compare_row" data-api=r.api.clone() data-change=key>
                                                             <td><code>{r.api.clone()}</code></td>
                                                             <td data-side="a" data-status=sa.as_str()>
-                                                                <span class="qa_status" data-status=sa.as_str()>{move || i18n.t(status_text(sa))}</span>
+                                                                <span class="qa_status" data-status=sa.as_str()>{i18n.t(status_text(sa))}</span>
                                                                 " " <code class="qa_errmsg">{r.a_err_msg.clone()}</code>
                                                             </td>
                                                             <td data-side="b" data-status=sb.as_str()>
-                                                                <span class="qa_status" data-status=sb.as_str()>{move || i18n.t(status_text(sb))}</span>
+                                                                <span class="qa_status" data-status=sb.as_str()>{i18n.t(status_text(sb))}</span>
                                                                 " " <code class="qa_errmsg">{r.b_err_msg.clone()}</code>
                                                             </td>
-                                                            <td><span class="qa_change" data-change=key>{move || i18n.t(text)}</span></td>
+                                                            <td><span class="qa_change" data-change=key>{i18n.t(text)}</span></td>
                                                         </tr>
                                                     }
                                                 })
