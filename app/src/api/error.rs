@@ -138,8 +138,13 @@ impl FromServerFnError for ApiError {
                     .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR),
             );
         }
-        <JsonEncoding as leptos::server_fn::Encodes<Self>>::encode(self)
-            .unwrap_or_else(|_| leptos::server_fn::Bytes::from_static(br#"{"kind":"internal","message":"the error could not be serialised","errcode":null,"hint":null}"#))
+        // As the trait's default: an error that cannot be encoded is reported as that.
+        let encode = <JsonEncoding as leptos::server_fn::Encodes<Self>>::encode;
+        encode(self).unwrap_or_else(|error| {
+            let fallback =
+                Self::from_server_fn_error(ServerFnErrorErr::Serialization(error.to_string()));
+            encode(&fallback).unwrap_or_default()
+        })
     }
 }
 
