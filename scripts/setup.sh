@@ -32,9 +32,10 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q "$WASM_BINDGEN_VERSION"; then
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
-# npm tools: wasm-opt (binaryen) for release builds, Playwright for the end-to-end tests.
-if [ ! -x end2end/node_modules/.bin/wasm-opt ] || [ end2end/package-lock.json -nt end2end/node_modules/.package-lock.json ]; then
-  say "installing npm tools (binaryen, Playwright)"
+# npm tools: wasm-opt (binaryen) for release builds, Playwright for the end-to-end tests,
+# TypeScript to type-check the simulator.
+if [ ! -x end2end/node_modules/.bin/wasm-opt ] || [ ! -x end2end/node_modules/.bin/tsc ] || [ end2end/package-lock.json -nt end2end/node_modules/.package-lock.json ]; then
+  say "installing npm tools (binaryen, Playwright, TypeScript)"
   (cd end2end && npm ci --no-audit --no-fund)
 fi
 

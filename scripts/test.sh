@@ -23,8 +23,11 @@ cargo build -p wechat --no-default-features --target wasm32-unknown-unknown
 
 step "unit and integration tests"
 cargo test -p wechat --features redis,fake   # redis_store.rs runs a real redis-server
-cargo test -p app --features ssr
+cargo test -p app --features ssr   # also writes app/bindings/*.ts, the catalog's types
 cargo test -p server
+
+step "the simulator type-checks (JSDoc types, tsc --strict, against app/bindings)"
+(cd end2end && npx tsc -p simulator)
 
 step "release build"
 cargo leptos build --release --split

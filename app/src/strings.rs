@@ -262,3 +262,118 @@ text!(QA_MESSAGE_CHANGED, "errMsg 变化", "errMsg changed");
 text!(QA_ALL_REPORTS, "全部报告", "All reports");
 text!(QA_NEW_RUN, "新的运行", "New run");
 text!(QA_SIMULATOR, "模拟器", "simulator");
+
+/// Defines [`SimText`]: the simulator's UI strings, by key. The simulator receives the
+/// whole table from the server (`/api/sim/catalog.js`) and looks a key up in the page's
+/// language; `{}` stands for a value it fills in.
+macro_rules! sim_texts {
+    ($($key:ident => ($zh:expr, $en:expr),)*) => {
+        /// A string of the simulator's own UI (its panel, sheets and toasts).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+        #[cfg_attr(test, derive(ts_rs::TS))]
+        #[serde(rename_all = "camelCase")]
+        pub enum SimText { $($key,)* }
+
+        impl SimText {
+            /// Every key, in table order.
+            pub const ALL: &[SimText] = &[$(SimText::$key,)*];
+
+            /// The string in both languages.
+            pub const fn text(self) -> Text {
+                match self { $(SimText::$key => Text { zh: $zh, en: $en },)* }
+            }
+        }
+    };
+}
+
+sim_texts! {
+    PresenterChoseFail => ("模拟器：演示者选择了“失败”", "Simulator: the presenter chose “fail”"),
+    Close => ("关闭", "Close"),
+    Ok => ("确定", "OK"),
+    Cancel => ("取消", "Cancel"),
+    SimulateFailure => ("模拟失败", "Simulate failure"),
+    NoImage => ("无图片", "no image"),
+    Sent => ("已发送", "Sent"),
+    Cancelled => ("已取消", "Cancelled"),
+    Failed => ("失败", "Failed"),
+    Send => ("发送", "Send"),
+    TakePhoto => ("拍照…", "Take a photo…"),
+    FromThisDevice => ("从本机选择…", "From this device…"),
+    Done => ("完成", "Done"),
+    Zoom => ("缩放", "zoom"),
+    Postcode => ("邮编", "Postcode"),
+    NationalCode => ("国标码", "National code"),
+    Camera => ("拍照", "Camera"),
+    Photos => ("图片和视频", "Photos"),
+    AskMicrophone => ("“网页”申请使用你的麦克风", "This page wants to use your microphone"),
+    RecordingStartsOnceAllowed => ("允许后开始录音（最长 60 秒）。", "Recording starts once allowed (60 s at most)."),
+    Allow => ("允许", "Allow"),
+    Deny => ("拒绝", "Deny"),
+    SampleTranslation => ("你好，欢迎体验微信 JS-SDK。", "Hello, welcome to the WeChat JS-SDK."),
+    Location => ("位置", "Location"),
+    DroppedPin => ("地图选点", "Dropped pin"),
+    MoreInfo => ("查看详情", "More info"),
+    AskLocation => ("“网页”申请获取你的地理位置", "This page wants to know your location"),
+    ThePageWasClosed => ("网页已关闭", "The page was closed"),
+    PageClosedExplained => ("在微信里，这个网页窗口现在已经关闭。点“关闭”回到模拟的页面。", "In WeChat this web view would now be closed. Close this to return to the simulated page."),
+    Scan => ("扫一扫", "Scan"),
+    ScannedContent => ("扫描到的内容", "Scanned content"),
+    Recognise => ("识别", "Recognise"),
+    WechatHandlesTheResult => ("扫描结果由微信处理", "WeChat handles the result"),
+    WechatWouldOpenThisLink => ("微信会打开这个链接。", "WeChat would open this link."),
+    WechatWouldShowThisText => ("微信会显示这段内容。", "WeChat would show this text."),
+    WechatShop => ("微信小店", "WeChat Shop"),
+    Product => ("商品", "Product"),
+    RequestedCard => ("指定卡券", "The requested card"),
+    ChooseCard => ("选择卡券", "Choose a card"),
+    Use => ("使用", "Use"),
+    CardExtUnsigned => ("cardExt 缺少 signature/timestamp", "cardExt lacks signature/timestamp"),
+    AddCards => ("领取卡券", "Add cards"),
+    Add => ("领取", "Add"),
+    AddedToCards => ("已添加到卡包", "Added to Cards"),
+    Cards => ("卡包", "Cards"),
+    EmptyCodeRefused => ("code 为空：真实微信会拒绝错误的 code", "empty code: real WeChat refuses a wrong code"),
+    GiveToFriend => ("核销后赠送卡券", "Give the card to a friend"),
+    Give => ("赠送", "Give"),
+    Given => ("已赠送", "Given"),
+    SandboxOrder => ("（沙箱订单，金额仅为示意）", "(sandbox order; amount illustrative)"),
+    WechatPay => ("微信支付", "WeChat Pay"),
+    Pay => ("确认支付", "Pay"),
+    Paid => ("支付成功", "Paid"),
+    PaymentCancelled => ("已取消支付", "Payment cancelled"),
+    PaymentFailed => ("支付失败", "Payment failed"),
+    ChooseAddress => ("选择收货地址", "Choose an address"),
+    UseThisAddress => ("使用此地址", "Use this address"),
+    Address => ("收货地址", "Address"),
+    ConfigNotCalled => ("未调用 wx.config", "wx.config not called"),
+    VerifyingConfig => ("正在验证 wx.config…", "verifying wx.config…"),
+    SimulatedWechat => ("模拟微信", "Simulated WeChat"),
+    OutcomeOfUserActions => ("用户操作的结果", "Outcome of user actions"),
+    ConfirmWord => ("确认", "confirm"),
+    CancelWord => ("取消", "cancel"),
+    FailWord => ("失败", "fail"),
+    AskEachTime => ("每次弹出界面让我选择", "Ask me each time (show the sheet)"),
+    ShowExternalImages => ("显示外部图片（腾讯域名除外）", "Show external images (never Tencent hosts)"),
+    TopRightMenu => ("右上角菜单", "Top-right menu"),
+    BridgeCallsNewestFirst => ("桥接调用（最新在前）", "Bridge calls (newest first)"),
+    Clear => ("清空", "Clear"),
+    Recording => ("录音中", "REC"),
+    Mic => ("麦克风", "mic"),
+    Playing => ("播放中", "playing"),
+    ShareContent => ("分享内容（update*ShareData）", "Share content (update*ShareData)"),
+    Pending => ("等待中…", "pending…"),
+    Listening => ("监听", "listening"),
+    Delivered => ("已送达", "delivered"),
+    Blocked => ("已拦截", "blocked"),
+    LinkCopied => ("已复制链接", "Link copied"),
+    NightModeOnSimulated => ("已开启夜间模式（模拟）", "Night mode on (simulated)"),
+    NightModeOffSimulated => ("已关闭夜间模式（模拟）", "Night mode off (simulated)"),
+    SimulatedSuffix => ("（模拟）", " (simulated)"),
+    Uploading => ("上传中", "Uploading"),
+    Downloading => ("下载中", "Downloading"),
+    Recognising => ("识别中", "Recognising"),
+    PickUpTo => ("最多选择 {} 张", "Choose up to {}"),
+    ImagesChosen => ("已选择 {} 张图片", "{} image(s) chosen"),
+    SampleCardVoucher => ("满 100 减 10 元代金券", "¥10 off ¥100 voucher"),
+    SampleCardCoffee => ("咖啡买一送一", "Coffee, buy one get one"),
+}

@@ -5,14 +5,8 @@
   const params = new URLSearchParams(location.search);
   if (params.get('lang')) document.documentElement.lang = params.get('lang');
 
-  const ALL = ['checkJsApi', 'updateAppMessageShareData', 'updateTimelineShareData', 'onMenuShareTimeline',
-    'onMenuShareAppMessage', 'onMenuShareQQ', 'onMenuShareWeibo', 'onMenuShareQZone', 'startRecord', 'stopRecord',
-    'onVoiceRecordEnd', 'playVoice', 'pauseVoice', 'stopVoice', 'onVoicePlayEnd', 'uploadVoice', 'downloadVoice',
-    'chooseImage', 'previewImage', 'uploadImage', 'downloadImage', 'getLocalImgData', 'translateVoice', 'getNetworkType',
-    'openLocation', 'getLocation', 'hideOptionMenu', 'showOptionMenu', 'hideMenuItems', 'showMenuItems',
-    'hideAllNonBaseMenuItem', 'showAllNonBaseMenuItem', 'closeWindow', 'scanQRCode', 'chooseWXPay',
-    'openProductSpecificView', 'addCard', 'chooseCard', 'openCard', 'consumeAndShareCard', 'openAddress',
-    'startSearchBeacons', 'stopSearchBeacons', 'onSearchBeacons'];
+  // Every wx.* function of the catalog the simulator was handed (config is not a jsApiList entry).
+  const ALL = window.__wxSimCatalog.functions.map((f) => f.name).filter((name) => name !== 'config');
   const list = (name) => (params.get(name) || '').split(',').filter(Boolean);
   const jsApiList = params.has('apis') ? list('apis') : ALL.filter((name) => !list('deny').includes(name));
 

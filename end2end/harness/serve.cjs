@@ -2,9 +2,13 @@
 //   /harness/*                 → end2end/harness/
 //   POST /api/sim/verify_config → a stand-in for the Rust endpoint: config:ok, except
 //                                 signatures starting with "bad" (config:invalid signature)
+//   GET /api/sim/catalog.js     → fetched from the Rust server (catalogOrigin): the catalog
+//                                 the simulator reads is the server's, never a copy
 //   everything else            → public/
-// Used by tests/sim-bridge.spec.ts (startServer on a free loopback port) and by hand:
-//   node end2end/harness/serve.cjs [port]   then open http://127.0.0.1:<port>/harness/sim.html
+// Used by tests/sim-bridge.spec.ts (startServer on a free loopback port) and by hand, with
+// the Rust server running (scripts/run.sh):
+//   SIM_CATALOG_ORIGIN=http://127.0.0.1:3000 node end2end/harness/serve.cjs [port]
+//   then open http://127.0.0.1:<port>/harness/sim.html
 'use strict';
 const http = require('node:http');
 const fs = require('node:fs');
@@ -35,8 +39,24 @@ function verifyStub(body) {
   return { errMsg: 'config:ok', detail: `harness stub: accepted ${request.url}` };
 }
 
-function handle(req, res) {
+async function proxyCatalog(res, catalogOrigin) {
+  try {
+    if (!catalogOrigin) throw new Error('no catalogOrigin (the Rust server\'s URL) given');
+    const answer = await fetch(`${catalogOrigin}/api/sim/catalog.js`);
+    if (!answer.ok) throw new Error(`the Rust server answered HTTP ${answer.status}`);
+    res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' });
+    res.end(await answer.text());
+  } catch (error) {
+    res.writeHead(502, { 'content-type': 'text/plain' }).end(`cannot fetch the catalog: ${error.message}`);
+  }
+}
+
+function handle(req, res, catalogOrigin) {
   const url = new URL(req.url, 'http://localhost');
+  if (req.method === 'GET' && url.pathname === '/api/sim/catalog.js') {
+    proxyCatalog(res, catalogOrigin);
+    return;
+  }
   if (req.method === 'POST' && url.pathname === '/api/sim/verify_config') {
     let body = '';
     req.on('data', (chunk) => { body += chunk; });
@@ -67,10 +87,13 @@ function handle(req, res) {
   });
 }
 
-/** Starts the server; resolves to { url, close } (url without a trailing slash). */
-function startServer(port = 0, host = '127.0.0.1') {
+/**
+ * Starts the server; resolves to { url, close } (url without a trailing slash).
+ * catalogOrigin: the Rust server whose /api/sim/catalog.js the harness hands out.
+ */
+function startServer(port = 0, host = '127.0.0.1', catalogOrigin = process.env.SIM_CATALOG_ORIGIN) {
   return new Promise((resolve, reject) => {
-    const server = http.createServer(handle);
+    const server = http.createServer((req, res) => handle(req, res, catalogOrigin));
     server.on('error', reject);
     server.listen(port, host, () => {
       const address = server.address();

@@ -1,6 +1,6 @@
 // The simulated WeChat bridge (public/assets/sim/simulator.js) under the official jweixin,
-// driven through end2end/harness/sim.html. Standalone: each worker serves public/ and the
-// harness itself, so no Rust server is needed:
+// driven through end2end/harness/sim.html. Each worker serves public/ and the harness itself;
+// the catalog the simulator reads comes from the Rust server Playwright starts:
 //   npx playwright test -c sim.config.ts            (or tests/sim-bridge.spec.ts --project hydrate)
 // The verify endpoint is stubbed per test with page.route.
 import { test as base, expect, type Page } from '@playwright/test';
@@ -10,8 +10,8 @@ type Answer = { kind: 'success' | 'fail' | 'cancel'; res: Record<string, any> };
 type Server = { url: string; close: () => Promise<void> };
 
 let server: Server;
-base.beforeAll(async () => {
-  server = await startServer();
+base.beforeAll(async ({}, testInfo) => {
+  server = await startServer(0, '127.0.0.1', testInfo.project.use.baseURL);
 });
 base.afterAll(async () => {
   await server?.close();
@@ -209,6 +209,27 @@ test('the menu model follows hideMenuItems, hideOptionMenu and friends; basic it
   await page.locator('#wx-sim-menu-button').click();
   await expect(item('menuItem:copyUrl')).toBeVisible();
 });
+
+for (const lang of ['zh', 'en'] as const) {
+  test(`the menu sheet shows appendix 3's labels as the catalog has them (${lang})`, async ({ page, request }) => {
+    const catalog = await (await request.get(`${test.info().project.use.baseURL}/api/catalog`)).json();
+    const names = new Map<string, string>(catalog.menuItems.map((item: any) => [item.id, item.name[lang]]));
+    expect(names.size).toBe(23);
+    await open(page, lang === 'en' ? '?lang=en' : '');
+    await page.locator('#wx-sim-status').click();
+    const shown = await page.locator('#wx-sim-panel [data-menu-item]').evaluateAll((items) =>
+      items.map((el) => [el.getAttribute('data-menu-item'), el.querySelector('span')?.textContent]));
+    expect(shown.length).toBeGreaterThan(10);
+    for (const [id, label] of shown) expect(label, id ?? '').toBe(names.get(id ?? ''));
+    // The labels that once drifted in a JS copy of the list.
+    const label = (id: string) => page.locator(`#wx-sim-panel [data-menu-item="${id}"]`);
+    if (lang === 'zh') {
+      await expect(label('menuItem:exposeArticle')).toHaveText(/举报/);
+      await expect(label('menuItem:share:weiboApp')).toHaveText(/分享到Weibo/);
+      await expect(label('menuItem:openWithSafari')).toHaveText(/在Safari中打开/);
+    }
+  });
+}
 
 test('the presenter\'s outcome: cancel reaches chooseImage\'s cancel callback, fail reaches chooseWXPay\'s fail', async ({ page }) => {
   await open(page);

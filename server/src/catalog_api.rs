@@ -4,7 +4,7 @@ use app::catalog;
 use axum::Json;
 use serde_json::{json, Value};
 
-/// Every category with its APIs, in page order.
+/// Every category with its APIs, in page order, and appendix 3's menu items.
 pub async fn catalog_json() -> Json<Value> {
     let categories: Vec<Value> = catalog::CATEGORIES
         .iter()
@@ -28,5 +28,5 @@ pub async fn catalog_json() -> Json<Value> {
             })
         })
         .collect();
-    Json(json!({ "categories": categories }))
+    Json(json!({ "categories": categories, "menuItems": catalog::MENU_ITEMS }))
 }

@@ -1,9 +1,16 @@
-//! `POST /api/sim/verify_config`: the simulated WeChat client asks whether WeChat would
-//! accept a `wx.config`, and replays the answer (`config:ok`, `config:invalid signature`…).
+//! The simulated WeChat client's endpoints: `POST /api/sim/verify_config` asks whether
+//! WeChat would accept a `wx.config` and replays the answer (`config:ok`, `config:invalid
+//! signature`…); `GET /api/sim/catalog.js` hands it the catalog.
 
 use crate::http_error::{HttpError, JsonBody};
-use app::state::AppState;
-use axum::{extract::State, Json};
+use app::{catalog::simulator_view, state::AppState};
+use axum::{
+    extract::State,
+    http::{header, HeaderMap, StatusCode},
+    response::{IntoResponse, Response},
+    Json,
+};
+use std::sync::LazyLock;
 use wechat::api::{VerifyAnswer, VerifyRequest};
 use wechat::input::{check, Field, Presence::Optional};
 
@@ -21,4 +28,31 @@ pub async fn verify_config(
         check(field, value, Optional).map_err(|error| HttpError::bad_request(error.to_string()))?;
     }
     Ok(Json(state.wechat.verify_config(&request).await?))
+}
+
+/// `GET /api/sim/catalog.js`: the catalog as the simulator reads it, a classic script that
+/// sets `window.__wxSimCatalog`; pages load it right before `simulator.js`.
+pub async fn catalog_script(headers: HeaderMap) -> Response {
+    static SCRIPT: LazyLock<(String, String)> = LazyLock::new(|| {
+        let script = simulator_view::catalog_script();
+        let etag = format!("\"{}\"", wechat::signature::sha1_hex(&script));
+        (script, etag)
+    });
+    let (script, etag) = &*SCRIPT;
+    let fresh = headers
+        .get(header::IF_NONE_MATCH)
+        .is_some_and(|tag| tag.as_bytes() == etag.as_bytes());
+    let cache = [
+        (header::CACHE_CONTROL, "no-cache"),
+        (header::ETAG, etag.as_str()),
+    ];
+    if fresh {
+        return (StatusCode::NOT_MODIFIED, cache).into_response();
+    }
+    (
+        cache,
+        [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
+        script.clone(),
+    )
+        .into_response()
 }

@@ -1,133 +1,217 @@
 //! The top-right menu's items (appendix 3 of the older document).
 
-use super::{t, MenuClass, MenuItem};
+use super::{t, MenuClass, MenuContext, MenuItem, ShareSlot, ShareTarget, Text};
 
-const fn item(id: &'static str, zh: &'static str, en: &'static str, class: MenuClass) -> MenuItem {
-    MenuItem {
-        id,
-        name: t(zh, en),
-        class,
-    }
-}
+/// Defaults every entry starts from.
+const ITEM: MenuItem = MenuItem {
+    id: "",
+    name: Text { zh: "", en: "" },
+    class: MenuClass::Basic,
+    icon: "",
+    shown_when: MenuContext::Always,
+    share: None,
+};
 
 /// Every menu item, by class: basic (never hidden), propagation, protection.
 pub static MENU_ITEMS: &[MenuItem] = &[
-    item("menuItem:exposeArticle", "举报", "Report", MenuClass::Basic),
-    item(
-        "menuItem:setFont",
-        "调整字体",
-        "Font size",
-        MenuClass::Basic,
-    ),
-    item("menuItem:dayMode", "日间模式", "Day mode", MenuClass::Basic),
-    item(
-        "menuItem:nightMode",
-        "夜间模式",
-        "Night mode",
-        MenuClass::Basic,
-    ),
-    item("menuItem:refresh", "刷新", "Refresh", MenuClass::Basic),
-    item(
-        "menuItem:profile",
-        "查看公众号（已添加）",
-        "View account (followed)",
-        MenuClass::Basic,
-    ),
-    item(
-        "menuItem:addContact",
-        "查看公众号（未添加）",
-        "View account (not followed)",
-        MenuClass::Basic,
-    ),
-    item(
-        "menuItem:share:appMessage",
-        "发送给朋友",
-        "Send to friend",
-        MenuClass::Propagation,
-    ),
-    item(
-        "menuItem:share:timeline",
-        "分享到朋友圈",
-        "Share to Moments",
-        MenuClass::Propagation,
-    ),
-    item(
-        "menuItem:share:qq",
-        "分享到QQ",
-        "Share to QQ",
-        MenuClass::Propagation,
-    ),
-    item(
-        "menuItem:share:weiboApp",
-        "分享到Weibo",
-        "Share to Weibo",
-        MenuClass::Propagation,
-    ),
-    item(
-        "menuItem:favorite",
-        "收藏",
-        "Favourite",
-        MenuClass::Propagation,
-    ),
-    item(
-        "menuItem:share:facebook",
-        "分享到FB",
-        "Share to Facebook",
-        MenuClass::Propagation,
-    ),
-    item(
-        "menuItem:share:QZone",
-        "分享到 QQ 空间",
-        "Share to QZone",
-        MenuClass::Propagation,
-    ),
-    item(
-        "menuItem:editTag",
-        "编辑标签",
-        "Edit tags",
-        MenuClass::Protection,
-    ),
-    item("menuItem:delete", "删除", "Delete", MenuClass::Protection),
-    item(
-        "menuItem:copyUrl",
-        "复制链接",
-        "Copy link",
-        MenuClass::Protection,
-    ),
-    item(
-        "menuItem:originPage",
-        "原网页",
-        "Original page",
-        MenuClass::Protection,
-    ),
-    item(
-        "menuItem:readMode",
-        "阅读模式",
-        "Reading mode",
-        MenuClass::Protection,
-    ),
-    item(
-        "menuItem:openWithQQBrowser",
-        "在QQ浏览器中打开",
-        "Open in QQ Browser",
-        MenuClass::Protection,
-    ),
-    item(
-        "menuItem:openWithSafari",
-        "在Safari中打开",
-        "Open in Safari",
-        MenuClass::Protection,
-    ),
-    item(
-        "menuItem:share:email",
-        "邮件",
-        "Email",
-        MenuClass::Protection,
-    ),
-    item(
-        "menuItem:share:brand",
-        "一些特殊公众号",
-        "Some special accounts",
-        MenuClass::Protection,
-    ),
+    MenuItem {
+        id: "menuItem:exposeArticle",
+        name: t("举报", "Report"),
+        class: MenuClass::Basic,
+        icon: "!",
+        ..ITEM
+    },
+    MenuItem {
+        id: "menuItem:setFont",
+        name: t("调整字体", "Font size"),
+        class: MenuClass::Basic,
+        icon: "Aa",
+        ..ITEM
+    },
+    MenuItem {
+        id: "menuItem:dayMode",
+        name: t("日间模式", "Day mode"),
+        class: MenuClass::Basic,
+        icon: "☀",
+        shown_when: MenuContext::NightModeOn,
+        ..ITEM
+    },
+    MenuItem {
+        id: "menuItem:nightMode",
+        name: t("夜间模式", "Night mode"),
+        class: MenuClass::Basic,
+        icon: "☾",
+        shown_when: MenuContext::NightModeOff,
+        ..ITEM
+    },
+    MenuItem {
+        id: "menuItem:refresh",
+        name: t("刷新", "Refresh"),
+        class: MenuClass::Basic,
+        icon: "⟳",
+        ..ITEM
+    },
+    MenuItem {
+        id: "menuItem:profile",
+        name: t("查看公众号（已添加）", "View account (followed)"),
+        class: MenuClass::Basic,
+        icon: "◉",
+        ..ITEM
+    },
+    MenuItem {
+        id: "menuItem:addContact",
+        name: t("查看公众号（未添加）", "View account (not followed)"),
+        class: MenuClass::Basic,
+        icon: "+",
+        shown_when: MenuContext::NotFollowing,
+        ..ITEM
+    },
+    MenuItem {
+        id: "menuItem:share:appMessage",
+        name: t("发送给朋友", "Send to friend"),
+        class: MenuClass::Propagation,
+        icon: "➤",
+        share: Some(ShareTarget {
+            listener: "onMenuShareAppMessage",
+            content: ShareSlot::AppMessage,
+            scene: Some("friend"),
+        }),
+        ..ITEM
+    },
+    MenuItem {
+        id: "menuItem:share:timeline",
+        name: t("分享到朋友圈", "Share to Moments"),
+        class: MenuClass::Propagation,
+        icon: "◎",
+        share: Some(ShareTarget {
+            listener: "onMenuShareTimeline",
+            content: ShareSlot::Timeline,
+            scene: None,
+        }),
+        ..ITEM
+    },
+    MenuItem {
+        id: "menuItem:share:qq",
+        name: t("分享到QQ", "Share to QQ"),
+        class: MenuClass::Propagation,
+        icon: "Q",
+        share: Some(ShareTarget {
+            listener: "onMenuShareQQ",
+            content: ShareSlot::AppMessage,
+            scene: None,
+        }),
+        ..ITEM
+    },
+    MenuItem {
+        id: "menuItem:share:weiboApp",
+        name: t("分享到Weibo", "Share to Weibo"),
+        class: MenuClass::Propagation,
+        icon: "W",
+        share: Some(ShareTarget {
+            listener: "onMenuShareWeibo",
+            content: ShareSlot::AppMessage,
+            scene: None,
+        }),
+        ..ITEM
+    },
+    MenuItem {
+        id: "menuItem:favorite",
+        name: t("收藏", "Favourite"),
+        class: MenuClass::Propagation,
+        icon: "☆",
+        share: Some(ShareTarget {
+            listener: "onMenuShareAppMessage",
+            content: ShareSlot::AppMessage,
+            scene: Some("favorite"),
+        }),
+        ..ITEM
+    },
+    MenuItem {
+        id: "menuItem:share:facebook",
+        name: t("分享到FB", "Share to Facebook"),
+        class: MenuClass::Propagation,
+        icon: "f",
+        shown_when: MenuContext::OverseasClient,
+        ..ITEM
+    },
+    MenuItem {
+        id: "menuItem:share:QZone",
+        name: t("分享到 QQ 空间", "Share to QZone"),
+        class: MenuClass::Propagation,
+        icon: "✦",
+        share: Some(ShareTarget {
+            listener: "onMenuShareQZone",
+            content: ShareSlot::Timeline,
+            scene: None,
+        }),
+        ..ITEM
+    },
+    MenuItem {
+        id: "menuItem:editTag",
+        name: t("编辑标签", "Edit tags"),
+        class: MenuClass::Protection,
+        icon: "#",
+        shown_when: MenuContext::Favorites,
+        ..ITEM
+    },
+    MenuItem {
+        id: "menuItem:delete",
+        name: t("删除", "Delete"),
+        class: MenuClass::Protection,
+        icon: "✕",
+        shown_when: MenuContext::Favorites,
+        ..ITEM
+    },
+    MenuItem {
+        id: "menuItem:copyUrl",
+        name: t("复制链接", "Copy link"),
+        class: MenuClass::Protection,
+        icon: "⧉",
+        ..ITEM
+    },
+    MenuItem {
+        id: "menuItem:originPage",
+        name: t("原网页", "Original page"),
+        class: MenuClass::Protection,
+        icon: "⎘",
+        shown_when: MenuContext::ReadMode,
+        ..ITEM
+    },
+    MenuItem {
+        id: "menuItem:readMode",
+        name: t("阅读模式", "Reading mode"),
+        class: MenuClass::Protection,
+        icon: "¶",
+        ..ITEM
+    },
+    MenuItem {
+        id: "menuItem:openWithQQBrowser",
+        name: t("在QQ浏览器中打开", "Open in QQ Browser"),
+        class: MenuClass::Protection,
+        icon: "◍",
+        shown_when: MenuContext::QqBrowserInstalled,
+        ..ITEM
+    },
+    MenuItem {
+        id: "menuItem:openWithSafari",
+        name: t("在Safari中打开", "Open in Safari"),
+        class: MenuClass::Protection,
+        icon: "↗",
+        ..ITEM
+    },
+    MenuItem {
+        id: "menuItem:share:email",
+        name: t("邮件", "Email"),
+        class: MenuClass::Protection,
+        icon: "✉",
+        ..ITEM
+    },
+    MenuItem {
+        id: "menuItem:share:brand",
+        name: t("一些特殊公众号", "Some special accounts"),
+        class: MenuClass::Protection,
+        icon: "★",
+        shown_when: MenuContext::SpecialAccount,
+        ..ITEM
+    },
 ];

@@ -7,11 +7,15 @@
 //! official demo's (V3/V4), byte for byte.
 
 mod apis;
+mod bridge;
 mod categories;
 mod errors;
 mod menu_items;
+#[cfg(feature = "ssr")]
+pub mod simulator_view;
 
 pub use apis::{APIS, DEFAULT_SHARE, DEMO_CARD_ID};
+pub use bridge::{bridge_name, Refusal, BRIDGE_NAMES};
 pub use categories::CATEGORIES;
 pub use errors::ERRORS;
 pub use menu_items::MENU_ITEMS;
@@ -20,7 +24,8 @@ pub use crate::demo::state::StateKey;
 use serde::{Deserialize, Serialize};
 
 /// A bilingual string: Chinese is the default UI language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Text {
     pub zh: &'static str,
     pub en: &'static str,
@@ -214,7 +219,9 @@ pub struct Category {
 }
 
 /// Classes of the top-right menu's items (appendix 3).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(rename_all = "lowercase")]
 pub enum MenuClass {
     /// Cannot be hidden.
     Basic,
@@ -223,11 +230,85 @@ pub enum MenuClass {
 }
 
 /// A top-right menu item (appendix 3).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
 pub struct MenuItem {
     pub id: &'static str,
     pub name: Text,
     pub class: MenuClass,
+    /// The glyph the simulator's menu sheet draws for it.
+    pub icon: &'static str,
+    /// When WeChat offers it at all.
+    pub shown_when: MenuContext,
+    /// The share it starts, for the propagation items that share.
+    pub share: Option<ShareTarget>,
+}
+
+/// When WeChat offers a menu item: most always, some only in a context an ordinary page
+/// opened from a link does not have (the simulator models that page).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub enum MenuContext {
+    Always,
+    /// The reader does not follow the account.
+    NotFollowing,
+    /// A special account's page.
+    SpecialAccount,
+    /// A page opened from the reader's favourites.
+    Favorites,
+    /// Reading mode is on.
+    ReadMode,
+    /// WeChat's overseas client.
+    OverseasClient,
+    /// QQ Browser is installed.
+    QqBrowserInstalled,
+    /// Night mode is on (the item turns it off).
+    NightModeOn,
+    /// Night mode is off (the item turns it on).
+    NightModeOff,
+}
+
+/// What a share item of the menu does: the listener it fires and the content it shares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct ShareTarget {
+    /// The `wx.onMenuShare*` listener it triggers.
+    pub listener: &'static str,
+    /// The content `wx.update*ShareData` set for it, when no listener is registered.
+    pub content: ShareSlot,
+    /// The `scene` the appmessage event carries (`friend`, `favorite`).
+    pub scene: Option<&'static str>,
+}
+
+/// The two kinds of share content (`updateAppMessageShareData`, `updateTimelineShareData`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub enum ShareSlot {
+    AppMessage,
+    Timeline,
+}
+
+/// A function's side of the native bridge (see [`BRIDGE_NAMES`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BridgeName {
+    /// The `wx.*` function (or `config`).
+    pub function: &'static str,
+    /// The name jweixin invokes (or listens to) on `WeixinJSBridge`.
+    pub native: &'static str,
+    /// For a listener, the native event it waits for.
+    pub event: Option<&'static str>,
+    /// For a share listener, the native share it invokes once triggered.
+    pub invoke: Option<&'static str>,
+    /// The client's `err_msg` prefix where it is not the native name.
+    pub answer_prefix: Option<&'static str>,
+    /// The client's word for success where it is not `ok`.
+    pub ok_word: Option<&'static str>,
+    /// False for the functions a verified config allows whatever its `jsApiList` says.
+    pub needs_permission: bool,
 }
 
 /// A common error (appendix 5), its cause and its fix.

@@ -26,8 +26,10 @@ const WECHAT_SDK: [&str; 2] = [
     "https://res.wx.qq.com/open/js/jweixin-1.6.0.js",
     "https://res2.wx.qq.com/open/js/jweixin-1.6.0.js",
 ];
-/// The simulated native bridge, then the same official SDK served locally.
-const SIMULATED_SDK: [&str; 2] = [
+/// The catalog the simulator reads, the simulated native bridge, then the same official
+/// SDK served locally.
+const SIMULATED_SDK: [&str; 3] = [
+    "/api/sim/catalog.js",
     "/assets/sim/simulator.js",
     "/assets/vendor/jweixin-1.6.0.js",
 ];

@@ -1,10 +1,17 @@
+// @ts-check
 /*
  * Simulated WeChat: an in-browser stand-in for WeChat's native bridge (window.WeixinJSBridge)
  * so that the official jweixin-1.6.0.js runs unchanged in a desktop browser.
  *
  * Load contract (classic scripts, in this order, only outside real WeChat or with ?sim=1):
+ *   <script src="/api/sim/catalog.js"></script>      (the server's catalog: window.__wxSimCatalog)
  *   <script src="/assets/sim/simulator.js"></script>
  *   <script src="/assets/vendor/jweixin-1.6.0.js"></script>
+ * The simulator keeps no list of functions, parameters, menu items, errors or UI strings of its
+ * own: it reads them from the catalog (app/src/catalog, typed by app/bindings/*.ts, which
+ * `cargo test -p app --features ssr` generates). It is plain JS with JSDoc types, checked by
+ * `tsc -p end2end/simulator` (no build step: it must run synchronously before jweixin).
+ *
  * When this script runs it synchronously: makes navigator.userAgent contain
  * "MicroMessenger/8.0.50" (jweixin reads it at load), installs window.WeixinJSBridge, injects
  * simulator.css (resolved next to this file), and exposes window.__wxSimulator. Shortly after
@@ -31,19 +38,57 @@
  * li[data-bridge-call=<native name>][data-kind][data-status], overlays .wxsim-overlay[data-sim=<JS
  * API name or "share">] with one [data-close] and, when asking, [data-sim-action=ok|cancel|fail].
  */
+/**
+ * @typedef {import('../../../app/bindings/SimCatalog').SimCatalog} SimCatalog
+ * @typedef {import('../../../app/bindings/SimFunction').SimFunction} SimFunction
+ * @typedef {import('../../../app/bindings/MenuItem').MenuItem} MenuItem
+ * @typedef {import('../../../app/bindings/ShareTarget').ShareTarget} ShareTarget
+ * @typedef {import('../../../app/bindings/SimText').SimText} SimText
+ * @typedef {'ok' | 'cancel' | 'fail'} Outcome
+ * @typedef {{ status: Outcome, fields: Record<string, unknown>, desc?: string, rawMsg?: string }} Answer
+ *   What a handler decides; toRaw() turns it into the client's RawAnswer.
+ * @typedef {(args: BridgeArgs) => Answer | Promise<Answer>} Handler
+ * @typedef {'invoke' | 'on' | 'event' | 'report'} CallKind
+ * @typedef {{ seq: number, time: number, kind: CallKind, name: string, jsName: string,
+ *   args: unknown, result: Record<string, unknown> | null, pending: boolean }} Call
+ * @typedef {{ status: 'none' | 'verifying' | 'ok' | 'failed', errMsg: string, detail: string,
+ *   url: string, appId: string, jsApiList: string[], openTagList: string[] }} Verify
+ * @typedef {{ id: string, url: string, name?: string, ms?: number, source?: string }} Media
+ * @typedef {Record<string, Media>} MediaMap  lowercased id → media
+ * @typedef {{ title: string, desc: string, link: string, imgUrl: string }} ShareContent
+ * @typedef {{ started: number, source: string, chunks: Blob[], limit?: number, tick?: number,
+ *   recorder?: MediaRecorder, stream?: MediaStream }} Recording
+ * @typedef {{ localId: string, audio: HTMLAudioElement, timer: number }} Playing
+ * @typedef {{ label: string, action: string, primary?: boolean }} SheetAction
+ * @typedef {{ title?: string, body?: string, style?: 'sheet' | 'dialog' | 'full',
+ *   actions?: SheetAction[], onClose?: (reason: string, value?: string) => void,
+ *   setup?: (el: HTMLDivElement) => void, value?: (el: HTMLDivElement, action: string) => string | undefined }} SheetOptions
+ * @typedef {{ title: string, body: string, okLabel?: string, cancelLabel?: string,
+ *   setup?: (el: HTMLDivElement) => void, value?: (el: HTMLDivElement) => string | undefined }} DecideOptions
+ * @typedef {{ card_id: string, title?: string, code?: string, note?: string }} CardView
+ */
 (() => {
   'use strict';
-  if (window.WeixinJSBridge || window.__wxSimulator) return; // real WeChat, or loaded twice
+  if (window.WeixinJSBridge || Object.prototype.hasOwnProperty.call(window, '__wxSimulator')) return; // real WeChat, or loaded twice
+  const handed = window.__wxSimCatalog;
+  if (!handed) {
+    console.error('simulator.js: load /api/sim/catalog.js first (window.__wxSimCatalog is missing)');
+    return;
+  }
+  /** @type {SimCatalog} */
+  const CATALOG = handed;
 
   /* ── 1. Settings and environment ─────────────────────────────────────────────────────── */
 
   const script = document.currentScript;
-  const BASE = new URL('.', (script && script.src) || location.href).href;
+  const BASE = new URL('.', (script instanceof HTMLScriptElement && script.src) || location.href).href;
+  /** @type {SimulatorOptions} */
   const OPTIONS = Object.assign(
     { verifyUrl: '/api/sim/verify_config', recordLimitMs: 60000, locationTimeoutMs: 3000, microphoneTimeoutMs: 2500 },
     window.__wxSimulatorOptions || {},
   );
   const CLIENT_VERSION = '8.0.50';
+  /** @param {string} path */
   const asset = (path) => new URL(path, BASE).href;
   const SAMPLE_IMAGES = [
     { url: asset('samples/photo-1.svg'), name: 'photo-1' },
@@ -67,81 +112,176 @@
   /* ── 2. Small helpers ────────────────────────────────────────────────────────────────── */
 
   const zh = () => !/^en/i.test(document.documentElement.getAttribute('lang') || 'zh-CN');
-  const t = (zhText, enText) => (zh() ? zhText : enText);
+  /**
+   * A UI string from the catalog in the page's language; each `{}` takes the next value.
+   * @param {SimText} key
+   * @param {...(string | number)} values
+   */
+  const t = (key, ...values) => {
+    const text = CATALOG.strings[key];
+    let out = text ? (zh() ? text.zh : text.en) : key;
+    values.forEach((value) => { out = out.replace('{}', String(value)); });
+    return out;
+  };
+  /** @param {{ zh: string, en: string }} text */
+  const inLang = (text) => (zh() ? text.zh : text.en);
+  /** @param {unknown} value */
   const esc = (value) => String(value == null ? '' : value).replace(/[&<>"']/g, (c) =>
-    ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+    /** @type {Record<string, string>} */ ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+  /**
+   * A plain-data copy (what a native answer would carry).
+   * @param {unknown} value
+   * @returns {any}
+   */
   const clone = (value) => {
     if (value === undefined) return undefined;
     try { return JSON.parse(JSON.stringify(value)); } catch (e) { return String(value); }
   };
+  /** @param {unknown} value  a field of untrusted arguments, as text ('' when absent) */
+  const str = (value) => (value == null ? '' : String(value));
+  /** @param {unknown} value  a field of untrusted arguments, as a list (empty unless an array) */
+  const list = (value) => (Array.isArray(value) ? value : []);
+  /** @param {unknown} value @returns {value is Record<string, unknown>} */
+  const isRecord = (value) => typeof value === 'object' && value !== null;
+  /** @param {number} ms */
   const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+  /** @param {() => void} fn @param {number} [ms] */
   const later = (fn, ms) => setTimeout(fn, ms == null ? 30 : ms);
+  /** @param {string} alphabet @param {number} length */
   const randomFrom = (alphabet, length) => {
     const bytes = crypto.getRandomValues(new Uint8Array(length));
     return Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('');
   };
+  /** @param {number} n */
   const digits = (n) => randomFrom('0123456789', n);
   const mediaId = () => randomFrom('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-', 64);
+  /** @param {string} host */
   const isTencentHost = (host) => /(^|\.)(qq\.com|qpic\.cn|gtimg\.cn|wechat\.com|weixin\.com|qlogo\.cn)$/.test(host);
+  /** @param {'localStorage' | 'sessionStorage'} area */
   const storage = (area) => { try { return window[area]; } catch (e) { return null; } };
+  /** @param {number} ms */
   const fmtTime = (ms) => new Date(ms).toTimeString().slice(0, 8);
+  /**
+   * The element `selector` finds under `root`; the panel's own markup always has it.
+   * @template {Element} T
+   * @param {ParentNode} root @param {string} selector @param {new () => T} type
+   * @returns {T}
+   */
+  const find = (root, selector, type) => {
+    const el = root.querySelector(selector);
+    if (!(el instanceof type)) throw new Error(`simulator: no ${selector}`);
+    return el;
+  };
 
-  /* ── 3. State ────────────────────────────────────────────────────────────────────────── */
+  /* ── 3. The catalog, indexed ─────────────────────────────────────────────────────────── */
 
+  /** @type {Map<string, SimFunction>} native name (or native event) → function */
+  const BY_NATIVE = new Map();
+  /** @type {Map<string, SimFunction>} native share invoke → its share listener */
+  const BY_INVOKE = new Map();
+  CATALOG.functions.forEach((f) => {
+    BY_NATIVE.set(f.native, f);
+    if (f.invoke) BY_INVOKE.set(f.invoke, f);
+  });
+  /** @type {Map<string, SimFunction>} */
+  const BY_NAME = new Map(CATALOG.functions.map((f) => [f.name, f]));
+  /** The events a listener may wait for. */
+  const EVENTS = new Set(CATALOG.functions.flatMap((f) => (f.event ? [f.event] : [])));
+  /** @param {string} native */
+  const jsName = (native) => (BY_NATIVE.get(native) || BY_INVOKE.get(native))?.name || native;
+  /** @type {Map<string, MenuItem>} */
+  const MENU_BY_ID = new Map(CATALOG.menu.map((item) => [item.id, item]));
+  /** The menu sheet's rows, top to bottom. */
+  const MENU_ROWS = /** @type {const} */ (['propagation', 'protection', 'basic']);
+  /**
+   * The documented parameters of `name` the call lacks (jweixin may change their case: timeStamp).
+   * @param {string} name @param {BridgeArgs} args
+   */
+  const missingParams = (name, args) => (BY_NAME.get(name)?.params || [])
+    .filter((p) => p.required)
+    .map((p) => p.name)
+    .filter((param) => {
+      const key = Object.keys(args).find((k) => k.toLowerCase() === param.toLowerCase());
+      return !key || args[key] == null || args[key] === '' || args[key] === 'undefined';
+    });
+
+  /* ── 4. State ────────────────────────────────────────────────────────────────────────── */
+
+  /** @type {Outcome[]} */
+  const OUTCOMES = ['ok', 'cancel', 'fail'];
+  /** @param {string} value @returns {value is Outcome} */
+  const isOutcome = (value) => /** @type {string[]} */ (OUTCOMES).includes(value);
+  const freshMenu = () => ({ optionMenu: true, hidden: /** @type {Set<string>} */ (new Set()), open: true, night: false });
   const state = {
+    /** @type {Verify} */
     verify: { status: 'none', errMsg: '', detail: '', url: '', appId: '', jsApiList: [], openTagList: [] },
     verifySeq: 0,
-    outcome: 'ok', // the presenter's answer to user-driven calls: ok | cancel | fail
+    /** @type {Outcome} the presenter's answer to user-driven calls */
+    outcome: 'ok',
     ask: false, // true: show a sheet and let the presenter decide each time
-    external: (storage('localStorage') || {}).getItem?.('wxsim:external') === '1',
-    calls: [], // every bridge call and event, oldest first
-    listeners: {}, // event name → the callback jweixin registered with on()
-    menu: { optionMenu: true, hidden: new Set(), open: true, night: false },
+    external: storage('localStorage')?.getItem('wxsim:external') === '1',
+    /** @type {Call[]} every bridge call and event, oldest first */
+    calls: [],
+    /** @type {Record<string, (payload: RawAnswer) => void>} event name → the callback jweixin registered with on() */
+    listeners: {},
+    menu: freshMenu(),
+    /** @type {{ appMessage: ShareContent | null, timeline: ShareContent | null }} */
     share: { appMessage: null, timeline: null },
-    pendingScene: null,
-    images: {}, serverImages: {}, voices: {}, serverVoices: {}, // lowercased id → { id, url, name, ms }
+    /** @type {MenuItem | null} the menu item whose share a listener is answering */
+    pendingShare: null,
+    /** @type {MediaMap} */ images: {},
+    /** @type {MediaMap} */ serverImages: {},
+    /** @type {MediaMap} */ voices: {},
+    /** @type {MediaMap} */ serverVoices: {},
+    /** @type {Recording | null} */
     recording: null,
+    /** @type {Playing | null} */
     playing: null,
+    /** @type {{ ticket: string, timer: number } | null} */
     beacons: null,
     seq: 0,
   };
-  const OUTCOMES = ['ok', 'cancel', 'fail'];
+  const MEDIA_MAPS = /** @type {const} */ (['images', 'serverImages', 'voices', 'serverVoices']);
 
   // Media ids outlive a reload (as in WeChat) when they point at bundled files.
   const MEDIA_KEY = 'wxsim:media';
   function saveMedia() {
+    /** @param {MediaMap} map */
     const keep = (map) => Object.fromEntries(Object.entries(map).filter(([, v]) => !String(v.url).startsWith('blob:')));
     try {
-      storage('sessionStorage')?.setItem(MEDIA_KEY, JSON.stringify({
-        images: keep(state.images), serverImages: keep(state.serverImages), voices: keep(state.voices), serverVoices: keep(state.serverVoices),
-      }));
+      storage('sessionStorage')?.setItem(MEDIA_KEY, JSON.stringify(Object.fromEntries(MEDIA_MAPS.map((k) => [k, keep(state[k])]))));
     } catch (e) { /* storage full or disabled: ids then last as long as the page */ }
   }
   try {
     const saved = JSON.parse(storage('sessionStorage')?.getItem(MEDIA_KEY) || 'null');
-    if (saved) ['images', 'serverImages', 'voices', 'serverVoices'].forEach((k) => Object.assign(state[k], saved[k] || {}));
+    if (isRecord(saved)) MEDIA_MAPS.forEach((k) => Object.assign(state[k], isRecord(saved[k]) ? saved[k] : {}));
   } catch (e) { /* ignore a damaged entry */ }
 
+  /** @param {MediaMap} map @param {unknown} id */
   const lookup = (map, id) => (id ? map[String(id).toLowerCase()] : undefined);
-  function addMedia(map, prefix, item) {
-    const id = prefix + digits(21);
+  /** @param {MediaMap} map @param {string} id @param {Omit<Media, 'id'>} item */
+  function addMedia(map, id, item) {
     map[id.toLowerCase()] = Object.assign({ id }, item);
     saveMedia();
     return id;
   }
-  const newImageId = (item) => addMedia(state.images, 'wxLocalResource://imageid', item);
-  const newVoiceId = (item) => addMedia(state.voices, 'weixin://resourceid/', item);
-  function newServerId(map, item) {
-    const id = mediaId();
-    map[id.toLowerCase()] = Object.assign({ id }, item);
-    saveMedia();
-    return id;
-  }
+  /** @param {Omit<Media, 'id'>} item */
+  const newImageId = (item) => addMedia(state.images, `wxLocalResource://imageid${digits(21)}`, item);
+  /** @param {Omit<Media, 'id'>} item */
+  const newVoiceId = (item) => addMedia(state.voices, `weixin://resourceid/${digits(21)}`, item);
+  /** @param {MediaMap} map @param {Omit<Media, 'id'>} item */
+  const newServerId = (map, item) => addMedia(map, mediaId(), item);
 
-  /* ── 4. <img src> guard: localIds display, jweixin's report never leaves ─────────────── */
+  /* ── 5. <img src> guard: localIds display, jweixin's report never leaves ─────────────── */
 
+  /** @param {string} value */
   const isLocalId = (value) => /^(wxlocalresource:\/\/|weixin:\/\/resourceid\/)/i.test(value);
+  /** @param {string} value */
   const isReport = (value) => /^(https?:)?\/\/open\.weixin\.qq\.com\/sdk\/report/i.test(value);
+  /**
+   * The src an <img> really gets: a localId's file, or null to drop jweixin's report.
+   * @param {HTMLImageElement} img @param {string} value
+   */
   function rewriteImageSrc(img, value) {
     const text = String(value);
     if (isReport(text)) {
@@ -160,16 +300,22 @@
   }
   try {
     const srcDescriptor = Object.getOwnPropertyDescriptor(HTMLImageElement.prototype, 'src');
-    Object.defineProperty(HTMLImageElement.prototype, 'src', {
-      configurable: true,
-      enumerable: srcDescriptor.enumerable,
-      get: srcDescriptor.get,
-      set(value) {
-        const next = rewriteImageSrc(this, value);
-        if (next !== null) srcDescriptor.set.call(this, next);
-      },
-    });
+    const get = srcDescriptor?.get;
+    const set = srcDescriptor?.set;
+    if (get && set) {
+      Object.defineProperty(HTMLImageElement.prototype, 'src', {
+        configurable: true,
+        enumerable: srcDescriptor.enumerable,
+        get,
+        /** @this {HTMLImageElement} @param {string} value */
+        set(value) {
+          const next = rewriteImageSrc(this, value);
+          if (next !== null) set.call(this, next);
+        },
+      });
+    }
     const setAttribute = Element.prototype.setAttribute;
+    /** @this {Element} @param {string} name @param {string} value */
     Element.prototype.setAttribute = function (name, value) {
       if (this instanceof HTMLImageElement && String(name).toLowerCase() === 'src') {
         const next = rewriteImageSrc(this, value);
@@ -180,52 +326,26 @@
     };
   } catch (e) { /* an exotic browser: localIds then show through jweixin's getLocalImgData fallback */ }
 
-  /* ── 5. Names, permissions, support ──────────────────────────────────────────────────── */
-
-  // jweixin's table `a` (JS name → native name), reversed: native name → JS name.
-  const JS_NAME = {
-    preVerifyJSAPI: 'config', 'menu:share:timeline': 'onMenuShareTimeline', 'menu:share:appmessage': 'onMenuShareAppMessage',
-    'menu:share:qq': 'onMenuShareQQ', 'menu:share:weiboApp': 'onMenuShareWeibo', 'menu:share:QZone': 'onMenuShareQZone',
-    imagePreview: 'previewImage', geoLocation: 'getLocation', openProductViewWithPid: 'openProductSpecificView',
-    batchAddCard: 'addCard', batchViewCard: 'openCard', getBrandWCPayRequest: 'chooseWXPay',
-    getRecevieBizHongBaoRequest: 'openEnterpriseRedPacket', startMonitoringBeacons: 'startSearchBeacons',
-    stopMonitoringBeacons: 'stopSearchBeacons', onBeaconsInRange: 'onSearchBeacons',
-    consumedShareCard: 'consumeAndShareCard', editAddress: 'openAddress',
-  };
-  const jsName = (native) => JS_NAME[native] || native;
-  // The share invokes are allowed by their menu event's entry in jsApiList.
-  const PERMISSION = {
-    sendAppMessage: 'menu:share:appmessage', shareTimeline: 'menu:share:timeline', shareQQ: 'menu:share:qq',
-    shareWeiboApp: 'menu:share:weiboApp', shareQZone: 'menu:share:QZone',
-  };
-  const EVENTS = ['menu:share:timeline', 'menu:share:appmessage', 'menu:share:qq', 'menu:share:weiboApp',
-    'menu:share:QZone', 'onVoiceRecordEnd', 'onVoicePlayEnd', 'onBeaconsInRange'];
-  // Allowed once config is verified whatever jsApiList says.
-  const ALWAYS_ALLOWED = ['checkJsApi'];
-  // The err_msg prefixes WeChat's client uses where they differ from the invoke name
-  // (jweixin ignores the prefix; the panel shows the raw answer).
-  const PREFIX = {
-    getNetworkType: 'network_type', sendAppMessage: 'send_app_msg', shareTimeline: 'share_timeline',
-    getBrandWCPayRequest: 'get_brand_wcpay_request', editAddress: 'edit_address', chooseCard: 'choose_card',
-  };
-  const OK_WORD = { sendAppMessage: 'confirm' }; // jweixin turns "confirm" into "ok"
-
   /* ── 6. The call log ─────────────────────────────────────────────────────────────────── */
 
+  /** @param {CallKind} kind @param {string} name @param {unknown} args */
   function record(kind, name, args) {
+    /** @type {Call} */
     const entry = { seq: ++state.seq, time: Date.now(), kind, name, jsName: jsName(name), args: clone(args), result: null, pending: true };
     state.calls.push(entry);
     if (state.calls.length > 200) state.calls.shift();
     scheduleRender();
     return entry;
   }
+  /** @param {Call} entry @param {Record<string, unknown>} result */
   function answerEntry(entry, result) {
     entry.result = clone(result);
     entry.pending = false;
     scheduleRender();
   }
+  /** @param {Record<string, unknown> | null} result */
   function statusOf(result) {
-    const msg = (result && (result.err_msg || result.errMsg)) || '';
+    const msg = str(result && (result.err_msg || result.errMsg));
     const tail = msg.slice(msg.indexOf(':') + 1);
     if (/^(ok|confirm)$/.test(tail)) return 'ok';
     if (tail === 'cancel') return 'cancel';
@@ -234,42 +354,61 @@
 
   /* ── 7. The bridge ───────────────────────────────────────────────────────────────────── */
 
+  /** @param {Record<string, unknown>} [fields] @returns {Answer} */
   const ok = (fields) => ({ status: 'ok', fields: fields || {} });
+  /** @param {string} desc @param {Record<string, unknown>} [fields] @returns {Answer} */
   const fail = (desc, fields) => ({ status: 'fail', desc, fields: fields || {} });
+  /** @returns {Answer} */
   const cancelled = () => ({ status: 'cancel', fields: {} });
-  const byOutcome = (outcome) => (outcome === 'cancel' ? cancelled()
-    : fail(t('模拟器：演示者选择了“失败”', 'Simulator: the presenter chose “fail”')));
+  /** @param {Outcome} outcome */
+  const byOutcome = (outcome) => (outcome === 'cancel' ? cancelled() : fail(t('presenterChoseFail')));
 
+  /**
+   * The client's answer: `<prefix>:<word>` plus the result's fields.
+   * @param {string} native @param {Answer} result @returns {RawAnswer}
+   */
   function toRaw(native, result) {
-    const word = result.status === 'ok' ? OK_WORD[native] || 'ok' : result.status;
-    const raw = Object.assign({ err_msg: result.rawMsg || `${PREFIX[native] || native}:${word}` }, result.fields);
+    const known = BY_INVOKE.get(native) || BY_NATIVE.get(native);
+    const word = result.status === 'ok' ? known?.okWord || 'ok' : result.status;
+    /** @type {RawAnswer} */
+    const raw = Object.assign({ err_msg: result.rawMsg || `${known?.answerPrefix || native}:${word}` }, result.fields);
     if (result.desc) raw.err_desc = result.desc; // jweixin deletes err_desc; the panel shows it
     return raw;
   }
 
+  /**
+   * The bridge's refusal before any handler runs, or null when the call may go ahead.
+   * @param {string} native @returns {RawAnswer | null}
+   */
   function gate(native) {
-    if (!HANDLERS[native]) return { err_msg: 'system:function_not_exist' };
+    const known = BY_INVOKE.get(native) || BY_NATIVE.get(native);
+    if (!known || !HANDLERS[native]) return { err_msg: CATALOG.refusals.notExist };
     const verify = state.verify;
-    if (verify.status === 'none' || verify.status === 'verifying') {
-      return { err_msg: 'system:the permission value is offline verifying' };
-    }
-    if (verify.status !== 'ok') return { err_msg: 'system:access_denied', err_desc: `wx.config failed: ${verify.errMsg}` };
-    const needed = PERMISSION[native] || native;
-    if (!ALWAYS_ALLOWED.includes(native) && !verify.jsApiList.includes(needed)) {
-      return { err_msg: 'system:access_denied', err_desc: `${jsName(needed)} is not in wx.config's jsApiList` };
+    if (verify.status === 'none' || verify.status === 'verifying') return { err_msg: CATALOG.refusals.offline };
+    if (verify.status !== 'ok') return { err_msg: CATALOG.refusals.denied, err_desc: `wx.config failed: ${verify.errMsg}` };
+    // A share invoke is allowed by its listener's event in jsApiList.
+    const needed = known.event || known.native;
+    if (known.needsPermission && !verify.jsApiList.includes(needed)) {
+      return { err_msg: CATALOG.refusals.denied, err_desc: `${known.name} is not in wx.config's jsApiList` };
     }
     return null;
   }
 
+  /**
+   * @param {string} name @param {BridgeArgs | undefined} args
+   * @param {((answer: RawAnswer) => void) | null | undefined} callback
+   */
   function invoke(name, args, callback) {
     const native = String(name);
+    /** @type {BridgeArgs} */
     const input = args && typeof args === 'object' ? args : {};
     const entry = record('invoke', native, input);
+    /** @param {RawAnswer} raw */
     const answer = (raw) => {
       answerEntry(entry, raw);
       if (typeof callback === 'function') callback(raw);
     };
-    if (native === 'preVerifyJSAPI') {
+    if (native === BY_NAME.get('config')?.native) {
       preVerify(input).then((raw) => later(() => answer(raw), 0));
       return;
     }
@@ -286,16 +425,21 @@
       .then((raw) => later(() => answer(raw)));
   }
 
+  /** @param {string} event @param {(payload: RawAnswer) => void} callback */
   function on(event, callback) {
     const name = String(event);
     state.listeners[name] = callback;
     const entry = record('on', name, null);
-    answerEntry(entry, EVENTS.includes(name) ? { listening: true } : { listening: false, reason: 'unknown event' });
+    answerEntry(entry, EVENTS.has(name) ? { listening: true } : { listening: false, reason: 'unknown event' });
   }
 
-  const permitted = (name) => state.verify.status === 'ok' && state.verify.jsApiList.includes(name);
+  /** @param {string} event */
+  const permitted = (event) => state.verify.status === 'ok' && state.verify.jsApiList.includes(event);
 
-  // Fires a native event at the page; false when nobody may hear it.
+  /**
+   * Fires a native event at the page; false when nobody may hear it.
+   * @param {string} event @param {RawAnswer} payload
+   */
   function fire(event, payload) {
     const entry = record('event', event, payload);
     const callback = state.listeners[event];
@@ -317,22 +461,25 @@
   // client-side navigation; elsewhere against the current one.
   const LANDING_URL = location.href.split('#')[0];
 
+  /** @param {BridgeArgs} args @returns {Promise<RawAnswer>} */
   function preVerify(args) {
     const seq = ++state.verifySeq;
     const url = IOS ? LANDING_URL : location.href.split('#')[0];
     state.verify = {
-      status: 'verifying', errMsg: '', detail: '', url, appId: args.verifyAppId || '',
-      jsApiList: Array.isArray(args.verifyJsApiList) ? args.verifyJsApiList.map(String) : [],
-      openTagList: Array.isArray(args.verifyOpenTagList) ? args.verifyOpenTagList.map(String) : [],
+      status: 'verifying', errMsg: '', detail: '', url, appId: str(args.verifyAppId),
+      jsApiList: list(args.verifyJsApiList).map(String),
+      openTagList: list(args.verifyOpenTagList).map(String),
     };
     scheduleRender();
     // Each wx.config gets its own verdict; only the latest one sets the permissions.
+    /** @param {string} errMsg @param {unknown} [detail] @returns {RawAnswer} */
     const settle = (errMsg, detail) => {
+      const why = str(detail);
       if (seq === state.verifySeq) {
-        Object.assign(state.verify, { status: errMsg === 'config:ok' ? 'ok' : 'failed', errMsg, detail: detail || '' });
+        Object.assign(state.verify, { status: errMsg === 'config:ok' ? 'ok' : 'failed', errMsg, detail: why });
         scheduleRender();
       }
-      return detail ? { err_msg: errMsg, err_desc: detail } : { err_msg: errMsg };
+      return why ? { err_msg: errMsg, err_desc: why } : { err_msg: errMsg };
     };
     const missing = ['verifyAppId', 'verifyTimestamp', 'verifyNonceStr', 'verifySignature']
       .filter((k) => args[k] == null || args[k] === '' || args[k] === 'undefined');
@@ -340,14 +487,14 @@
       return Promise.resolve(settle('config:fail', `wx.config is missing ${missing.map((k) => k.replace('verify', '')).join(', ')}`));
     }
     const body = {
-      appId: String(args.verifyAppId), timestamp: String(args.verifyTimestamp), nonceStr: String(args.verifyNonceStr),
-      signature: String(args.verifySignature), url,
+      appId: str(args.verifyAppId), timestamp: str(args.verifyTimestamp), nonceStr: str(args.verifyNonceStr),
+      signature: str(args.verifySignature), url,
     };
     return fetch(OPTIONS.verifyUrl, {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), credentials: 'same-origin',
     })
       .then((response) => response.json().catch(() => ({})).then((json) => {
-        if (json && typeof json.errMsg === 'string') return settle(json.errMsg, json.detail);
+        if (isRecord(json) && typeof json.errMsg === 'string') return settle(json.errMsg, json.detail);
         return settle('config:fail', `verify endpoint answered HTTP ${response.status} without errMsg`);
       }))
       .catch((error) => settle('config:fail', `verify endpoint unreachable: ${error && error.message}`));
@@ -364,10 +511,14 @@
     document.head.appendChild(link);
   }
 
-  // An overlay named by data-sim="<JS API name>", with one [data-close] button.
-  // opts: { title, body, style: 'sheet'|'dialog'|'full', actions: [{label, action, primary, value}], onClose, setup }
+  /**
+   * An overlay named by data-sim="<JS API name>", with one [data-close] button.
+   * @param {string} kind @param {SheetOptions} opts
+   */
   function sheet(kind, opts) {
-    document.querySelectorAll(`.wxsim-overlay[data-sim="${kind}"]`).forEach((el) => el.wxsimClose('replaced'));
+    document.querySelectorAll(`.wxsim-overlay[data-sim="${kind}"]`).forEach((el) => {
+      if (el instanceof HTMLDivElement) el.wxsimClose?.('replaced');
+    });
     const el = document.createElement('div');
     el.className = `wxsim-overlay wxsim-overlay--${opts.style || 'sheet'}`;
     el.dataset.sim = kind;
@@ -376,7 +527,7 @@
     el.lang = zh() ? 'zh-CN' : 'en';
     const actions = (opts.actions || []).map((a) =>
       `<button type="button" class="wxsim-btn${a.primary ? ' wxsim-btn--primary' : ''}${a.action === 'fail' ? ' wxsim-btn--warn' : ''}" data-sim-action="${esc(a.action)}">${esc(a.label)}</button>`).join('');
-    el.innerHTML = `<div class="wxsim-sheet"><button type="button" class="wxsim-x" data-close aria-label="${esc(t('关闭', 'Close'))}">×</button>` +
+    el.innerHTML = `<div class="wxsim-sheet"><button type="button" class="wxsim-x" data-close aria-label="${esc(t('close'))}">×</button>` +
       (opts.title ? `<h3 class="wxsim-title">${esc(opts.title)}</h3>` : '') +
       `<div class="wxsim-content">${opts.body || ''}</div>` +
       (actions ? `<div class="wxsim-actions">${actions}</div>` : '') + '</div>';
@@ -387,14 +538,15 @@
       el.remove();
       if (opts.onClose) opts.onClose(reason, value);
     };
+    const close = el.wxsimClose;
     el.addEventListener('click', (ev) => {
       const target = ev.target instanceof Element ? ev.target : null;
       if (!target) return;
-      if (target === el || target.closest('[data-close]')) { el.wxsimClose('close'); return; }
+      if (target === el || target.closest('[data-close]')) { close('close'); return; }
       const button = target.closest('[data-sim-action]');
-      if (button && !button.disabled) {
-        const action = button.getAttribute('data-sim-action');
-        el.wxsimClose(action, opts.value ? opts.value(el, action) : undefined);
+      if (button instanceof HTMLButtonElement && !button.disabled) {
+        const action = button.getAttribute('data-sim-action') || '';
+        close(action, opts.value ? opts.value(el, action) : undefined);
       }
     });
     (document.body || document.documentElement).appendChild(el);
@@ -404,30 +556,40 @@
   }
   // While the panel is open, sheets keep clear of it (beside it when wide, above it when narrow).
   function syncOverlayRoom() {
-    const open = Boolean(panel && panel.querySelector('details').open);
+    const open = Boolean(panel && find(panel, 'details', HTMLDetailsElement).open);
     document.querySelectorAll('.wxsim-overlay').forEach((el) => el.classList.toggle('wxsim-beside-panel', open));
   }
   document.addEventListener('keydown', (ev) => {
     if (ev.key !== 'Escape') return;
     const overlays = document.querySelectorAll('.wxsim-overlay');
-    if (overlays.length) overlays[overlays.length - 1].wxsimClose('close');
+    const last = overlays[overlays.length - 1];
+    if (last instanceof HTMLDivElement) last.wxsimClose?.('close');
   });
 
-  // The presenter's decision for a user-driven call: the preset outcome, or a sheet.
+  /**
+   * The presenter's decision for a user-driven call: the preset outcome, or a sheet.
+   * @param {string} kind @param {DecideOptions} opts
+   * @returns {Promise<{ outcome: Outcome, value: string | undefined }>}
+   */
   function decide(kind, opts) {
     if (!state.ask) return Promise.resolve({ outcome: state.outcome, value: undefined });
     return new Promise((resolve) => {
-      sheet(kind, Object.assign({}, opts, {
+      sheet(kind, {
+        title: opts.title,
+        body: opts.body,
+        setup: opts.setup,
+        value: opts.value,
         actions: [
-          { label: opts.okLabel || t('确定', 'OK'), action: 'ok', primary: true },
-          { label: opts.cancelLabel || t('取消', 'Cancel'), action: 'cancel' },
-          { label: t('模拟失败', 'Simulate failure'), action: 'fail' },
+          { label: opts.okLabel || t('ok'), action: 'ok', primary: true },
+          { label: opts.cancelLabel || t('cancel'), action: 'cancel' },
+          { label: t('simulateFailure'), action: 'fail' },
         ],
-        onClose: (reason, value) => resolve({ outcome: OUTCOMES.includes(reason) ? reason : 'cancel', value }),
-      }));
+        onClose: (reason, value) => resolve({ outcome: isOutcome(reason) ? reason : 'cancel', value }),
+      });
     });
   }
 
+  /** @param {string} text @param {'none' | 'loading' | 'success'} [kind] @param {number} [ms] */
   function toast(text, kind, ms) {
     const el = document.createElement('div');
     el.className = `wxsim-toast wxsim-toast--${kind || 'none'}`;
@@ -437,20 +599,26 @@
     (document.body || document.documentElement).appendChild(el);
     setTimeout(() => el.remove(), ms || 1200);
   }
-  // WeChat's progress tip for isShowProgressTips:1, or a short native delay.
-  function progress(args, zhText, enText) {
+  /**
+   * WeChat's progress tip for isShowProgressTips:1, or a short native delay.
+   * @param {BridgeArgs} args @param {SimText} tip
+   */
+  function progress(args, tip) {
     if (Number(args.isShowProgressTips) === 1) {
-      toast(t(zhText, enText), 'loading', 650);
+      toast(t(tip), 'loading', 650);
       return wait(650);
     }
     return wait(200);
   }
 
-  // Where an image may be shown from without any request the presenter did not allow.
+  /**
+   * Where an image may be shown from without any request the presenter did not allow.
+   * @param {unknown} url @returns {string | null}
+   */
   function displayUrl(url) {
-    const text = String(url || '');
+    const text = str(url);
     if (!text) return null;
-    if (isLocalId(text)) return (lookup(state.images, text) || {}).url || null;
+    if (isLocalId(text)) return lookup(state.images, text)?.url || null;
     if (/^(data|blob):/i.test(text)) return text;
     let parsed;
     try { parsed = new URL(text, location.href); } catch (e) { return null; }
@@ -459,16 +627,20 @@
     if (location.protocol === 'https:' && parsed.protocol === 'http:') parsed.protocol = 'https:';
     return parsed.href;
   }
+  /** @param {unknown} url @param {string} [cls] */
   function imageHtml(url, cls) {
     const shown = displayUrl(url);
     if (shown) return `<img class="${cls || ''}" src="${esc(shown)}" alt="">`;
-    const label = String(url || '').replace(/^https?:\/\//, '');
-    return `<span class="wxsim-ph ${cls || ''}" title="${esc(url)}"><b class="wxsim-ph-icon" aria-hidden="true"></b><small>${esc(label.length > 60 ? `${label.slice(0, 28)}…${label.slice(-28)}` : label || t('无图片', 'no image'))}</small></span>`;
+    const label = str(url).replace(/^https?:\/\//, '');
+    return `<span class="wxsim-ph ${cls || ''}" title="${esc(url)}"><b class="wxsim-ph-icon" aria-hidden="true"></b><small>${esc(label.length > 60 ? `${label.slice(0, 28)}…${label.slice(-28)}` : label || t('noImage'))}</small></span>`;
   }
 
   /* ── 10. Media helpers ───────────────────────────────────────────────────────────────── */
 
-  // A localData WeChat-style: base64 JPEG (header included except on Android).
+  /**
+   * A localData WeChat-style: base64 JPEG (header included except on Android).
+   * @param {string} url @returns {Promise<string>}
+   */
   function localDataOf(url) {
     return new Promise((resolve, reject) => {
       const img = new Image();
@@ -479,6 +651,7 @@
           canvas.width = Math.max(1, Math.round((img.naturalWidth || 320) * scale));
           canvas.height = Math.max(1, Math.round((img.naturalHeight || 240) * scale));
           const ctx = canvas.getContext('2d');
+          if (!ctx) throw new Error('no 2d canvas');
           ctx.fillStyle = '#fff';
           ctx.fillRect(0, 0, canvas.width, canvas.height);
           ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
@@ -490,6 +663,7 @@
     });
   }
 
+  /** @param {boolean} notify */
   function stopPlayback(notify) {
     const playing = state.playing;
     if (!playing) return;
@@ -501,6 +675,7 @@
   }
 
   function startRecording() {
+    /** @type {Recording} */
     const rec = { started: Date.now(), chunks: [], source: 'clip' };
     state.recording = rec;
     rec.limit = setTimeout(() => {
@@ -512,12 +687,15 @@
     scheduleRender();
   }
 
-  // The browser's microphone where it is allowed quickly; otherwise the bundled clip is the voice.
+  /**
+   * The browser's microphone where it is allowed quickly; otherwise the bundled clip is the voice.
+   * @param {Recording} rec
+   */
   async function tryMicrophone(rec) {
     const media = navigator.mediaDevices;
     if (!media || !media.getUserMedia || typeof MediaRecorder !== 'function' || !window.isSecureContext) return;
     try {
-      if ((await navigator.permissions.query({ name: 'microphone' })).state === 'denied') return;
+      if ((await navigator.permissions.query({ name: /** @type {PermissionName} */ ('microphone') })).state === 'denied') return;
     } catch (e) { /* permissions API without "microphone": just ask */ }
     const asked = media.getUserMedia({ audio: true }).then((s) => s, () => null);
     const stream = await Promise.race([asked, wait(OPTIONS.microphoneTimeoutMs).then(() => null)]);
@@ -536,16 +714,18 @@
     }
   }
 
+  /** @param {Recording} rec @returns {Promise<string>} the new voice's localId */
   async function finishRecording(rec) {
     state.recording = null;
     clearTimeout(rec.limit);
     clearInterval(rec.tick);
     let voice = { url: VOICE_CLIP.url, ms: VOICE_CLIP.ms, source: 'clip' };
-    if (rec.recorder && rec.recorder.state !== 'inactive') {
-      await new Promise((resolve) => { rec.recorder.onstop = resolve; rec.recorder.stop(); });
-      rec.stream.getTracks().forEach((track) => track.stop());
+    const { recorder, stream } = rec;
+    if (recorder && recorder.state !== 'inactive') {
+      await new Promise((resolve) => { recorder.onstop = resolve; recorder.stop(); });
+      stream?.getTracks().forEach((track) => track.stop());
       if (rec.chunks.length) {
-        const blob = new Blob(rec.chunks, { type: rec.recorder.mimeType || 'audio/webm' });
+        const blob = new Blob(rec.chunks, { type: recorder.mimeType || 'audio/webm' });
         voice = { url: URL.createObjectURL(blob), ms: Date.now() - rec.started, source: 'microphone' };
       }
     }
@@ -553,134 +733,131 @@
     return newVoiceId(voice);
   }
 
-  /* ── 11. Menu model (appendix 3) ─────────────────────────────────────────────────────── */
+  /* ── 11. Menu model (appendix 3, from the catalog) ───────────────────────────────────── */
 
-  // [id, class, icon, 中文, English, share target]; only propagation and protection items may be hidden.
-  const MENU = [
-    ['menuItem:share:appMessage', 'propagation', '➤', '发送给朋友', 'Send to chat', 'appMessage'],
-    ['menuItem:share:timeline', 'propagation', '◎', '分享到朋友圈', 'Share to Moments', 'timeline'],
-    ['menuItem:favorite', 'propagation', '☆', '收藏', 'Favorite', 'favorite'],
-    ['menuItem:share:qq', 'propagation', 'Q', '分享到QQ', 'Share to QQ', 'qq'],
-    ['menuItem:share:weiboApp', 'propagation', 'W', '分享到微博', 'Share to Weibo', 'weiboApp'],
-    ['menuItem:share:QZone', 'propagation', '✦', '分享到QQ空间', 'Share to QZone', 'QZone'],
-    ['menuItem:share:facebook', 'propagation', 'f', '分享到Facebook', 'Share to Facebook', null],
-    ['menuItem:copyUrl', 'protection', '⧉', '复制链接', 'Copy link'],
-    ['menuItem:openWithQQBrowser', 'protection', '◍', '在QQ浏览器中打开', 'Open in QQ Browser'],
-    ['menuItem:openWithSafari', 'protection', '↗', '在浏览器中打开', 'Open in browser'],
-    ['menuItem:readMode', 'protection', '¶', '阅读模式', 'Reading mode'],
-    ['menuItem:share:email', 'protection', '✉', '邮件', 'Email'],
-    ['menuItem:originPage', 'protection', '⎘', '原网页', 'Original page'],
-    ['menuItem:editTag', 'protection', '#', '编辑标签', 'Edit tags'],
-    ['menuItem:delete', 'protection', '✕', '删除', 'Delete'],
-    ['menuItem:share:brand', 'protection', '★', '一些特殊公众号', 'Special accounts'],
-    ['menuItem:exposeArticle', 'basic', '!', '投诉', 'Report'],
-    ['menuItem:setFont', 'basic', 'Aa', '调整字体', 'Font size'],
-    ['menuItem:dayMode', 'basic', '☀', '日间模式', 'Day mode'],
-    ['menuItem:nightMode', 'basic', '☾', '夜间模式', 'Night mode'],
-    ['menuItem:refresh', 'basic', '⟳', '刷新', 'Refresh'],
-    ['menuItem:profile', 'basic', '◉', '查看公众号（已添加）', 'View account'],
-    ['menuItem:addContact', 'basic', '+', '查看公众号（未添加）', 'Follow account'],
-  ].map(([id, group, icon, zhLabel, enLabel, share]) => ({ id, group, icon, zhLabel, enLabel, share: share || null }));
-  const MENU_BY_ID = Object.fromEntries(MENU.map((item) => [item.id, item]));
-  // Items WeChat only shows in other contexts (a page from an account's message, favorites,
-  // reading mode, a special account, night mode on): they exist but are not offered here.
+  /**
+   * Whether WeChat offers the item on this page: items of other contexts (a page from an
+   * account's message, favourites, reading mode, a special account) exist but are not offered.
+   * @param {MenuItem} item
+   */
   function available(item) {
-    if (item.id === 'menuItem:dayMode') return state.menu.night;
-    if (item.id === 'menuItem:nightMode') return !state.menu.night;
-    return !['menuItem:addContact', 'menuItem:share:brand', 'menuItem:editTag', 'menuItem:delete', 'menuItem:originPage',
-      'menuItem:share:facebook', 'menuItem:openWithQQBrowser'].includes(item.id);
+    switch (item.shownWhen) {
+      case 'always': return true;
+      case 'nightModeOn': return state.menu.night;
+      case 'nightModeOff': return !state.menu.night;
+      default: return false;
+    }
   }
+  /** @param {MenuItem} item */
   const itemVisible = (item) => state.menu.optionMenu && available(item) && !state.menu.hidden.has(item.id);
   function menuSnapshot() {
     return {
       optionMenu: state.menu.optionMenu,
       hidden: Array.from(state.menu.hidden),
-      visible: MENU.filter(itemVisible).map((item) => item.id),
-      items: MENU.map((item) => ({ id: item.id, group: item.group, available: available(item), visible: itemVisible(item) })),
+      visible: CATALOG.menu.filter(itemVisible).map((item) => item.id),
+      items: CATALOG.menu.map((item) => ({ id: item.id, group: item.class, available: available(item), visible: itemVisible(item) })),
     };
   }
-  function menuList(args) {
-    return (Array.isArray(args.menuList) ? args.menuList : []).map(String);
-  }
+  /** @param {BridgeArgs} args */
+  const menuList = (args) => list(args.menuList).map(String);
 
   /* ── 12. Sharing ─────────────────────────────────────────────────────────────────────── */
 
-  const SHARE = {
-    appMessage: { event: 'menu:share:appmessage', slot: 'appMessage', zh: '发送给朋友', en: 'Send to chat' },
-    timeline: { event: 'menu:share:timeline', slot: 'timeline', zh: '分享到朋友圈', en: 'Share to Moments' },
-    favorite: { event: 'menu:share:appmessage', slot: 'appMessage', zh: '收藏', en: 'Favorite' },
-    qq: { event: 'menu:share:qq', slot: 'appMessage', zh: '分享到QQ', en: 'Share to QQ' },
-    weiboApp: { event: 'menu:share:weiboApp', slot: 'appMessage', zh: '分享到微博', en: 'Share to Weibo' },
-    QZone: { event: 'menu:share:QZone', slot: 'timeline', zh: '分享到QQ空间', en: 'Share to QZone' },
-  };
-  const SHARE_TARGET_OF_INVOKE = { sendAppMessage: 'appMessage', shareTimeline: 'timeline', shareQQ: 'qq', shareWeiboApp: 'weiboApp', shareQZone: 'QZone' };
+  /** @param {ShareTarget} share the listener function a share item triggers */
+  const shareListener = (share) => BY_NAME.get(share.listener);
+  /** @param {MenuItem} item the native event its share fires */
+  const shareEvent = (item) => (item.share ? shareListener(item.share)?.event || null : null);
+  /**
+   * The menu item a share is named by: its id, its id's tail (`timeline`, `favorite`), or its
+   * event (the first item firing it).
+   * @param {string} which
+   */
+  const shareItem = (which) => CATALOG.menu.find((item) => item.share &&
+    (item.id === which || item.id === `menuItem:share:${which}` || item.id === `menuItem:${which}`)) ||
+    CATALOG.menu.find((item) => item.share && shareEvent(item) === which);
+  /**
+   * The menu item a direct share invoke stands for (the first one whose listener invokes it).
+   * @param {string} native
+   */
+  const itemOfInvoke = (native) => CATALOG.menu.find((item) => item.share && shareListener(item.share)?.invoke === native);
 
+  /** @param {ShareContent} data */
   function shareCardHtml(data) {
     return `<div class="wxsim-share-card"><div class="wxsim-share-text"><b>${esc(data.title || document.title)}</b>` +
       `<p>${esc(data.desc || '')}</p><small>${esc(data.link || location.href.split('#')[0])}</small></div>` +
       `${imageHtml(data.imgUrl, 'wxsim-share-icon')}</div>`;
   }
-  const outcomeLabel = (outcome) => ({ ok: t('已发送', 'Sent'), cancel: t('已取消', 'Cancelled'), fail: t('失败', 'Failed') })[outcome];
+  /** @param {Outcome} outcome */
+  const outcomeLabel = (outcome) => ({ ok: t('sent'), cancel: t('cancelled'), fail: t('failed') })[outcome];
 
-  // The user picked a share item in the top-right menu.
+  /**
+   * The user picked a share item in the top-right menu.
+   * @param {string} which
+   */
   function shareFrom(which) {
-    const key = Object.keys(SHARE).find((k) => k === which || SHARE[k].event === which || `menuItem:share:${k}` === which) ||
-      (which === 'menuItem:favorite' ? 'favorite' : null);
-    if (!key) return false;
-    const target = SHARE[key];
+    const item = shareItem(String(which));
+    const share = item?.share;
+    const listener = share && shareListener(share);
+    if (!item || !share || !listener?.event) return false;
     // A listener from onMenuShare*: it calls trigger, then invokes the share itself.
-    if (state.listeners[target.event]) {
-      const payload = { err_msg: `${jsName(target.event)}:ok` };
-      if (target.event === 'menu:share:appmessage') payload.scene = key === 'favorite' ? 'favorite' : 'friend';
-      state.pendingScene = key;
-      if (fire(target.event, payload)) return true;
-      state.pendingScene = null;
+    if (state.listeners[listener.event]) {
+      /** @type {RawAnswer} */
+      const payload = { err_msg: `${listener.name}:ok` };
+      if (share.scene) payload.scene = share.scene;
+      state.pendingShare = item;
+      if (fire(listener.event, payload)) return true;
+      state.pendingShare = null;
     }
     // Otherwise WeChat shares what update*ShareData set, or the page itself.
-    const data = state.share[target.slot] || { title: document.title, desc: '', link: location.href.split('#')[0], imgUrl: '' };
-    decide('share', { title: t(target.zh, target.en), body: shareCardHtml(data), okLabel: t('发送', 'Send') }).then(({ outcome }) => {
-      if (!state.ask) showShareResult(key, data, outcome);
+    const data = state.share[share.content] || { title: document.title, desc: '', link: location.href.split('#')[0], imgUrl: '' };
+    decide('share', { title: inLang(item.name), body: shareCardHtml(data), okLabel: t('send') }).then(({ outcome }) => {
+      if (!state.ask) showShareResult(item, data, outcome);
       else toast(outcomeLabel(outcome), outcome === 'ok' ? 'success' : 'none');
     });
     return true;
   }
-  function showShareResult(key, data, outcome) {
-    const target = SHARE[key];
+  /** @param {MenuItem} item @param {ShareContent} data @param {Outcome} outcome */
+  function showShareResult(item, data, outcome) {
     sheet('share', {
-      title: t(target.zh, target.en),
+      title: inLang(item.name),
       body: `${shareCardHtml(data)}<p class="wxsim-result" data-outcome="${outcome}">${esc(outcomeLabel(outcome))}</p>`,
     });
   }
 
   /* ── 13. The APIs, by native name ────────────────────────────────────────────────────── */
 
+  /** @param {string} native @returns {Handler} */
   function shareInvoke(native) {
     return async (args) => {
-      const key = state.pendingScene || SHARE_TARGET_OF_INVOKE[native];
-      state.pendingScene = null;
-      const data = { title: args.title, desc: args.desc, link: args.link, imgUrl: args.img_url };
-      const { outcome } = await decide('share', { title: t(SHARE[key].zh, SHARE[key].en), body: shareCardHtml(data), okLabel: t('发送', 'Send') });
-      if (!state.ask) showShareResult(key, data, outcome);
+      const item = state.pendingShare || itemOfInvoke(native);
+      state.pendingShare = null;
+      const data = { title: str(args.title), desc: str(args.desc), link: str(args.link), imgUrl: str(args.img_url) };
+      const title = item ? inLang(item.name) : native;
+      const { outcome } = await decide('share', { title, body: shareCardHtml(data), okLabel: t('send') });
+      if (!state.ask && item) showShareResult(item, data, outcome);
       return outcome === 'ok' ? ok() : byOutcome(outcome);
     };
   }
 
+  /** @param {string[]} ids */
   function imagesHtml(ids) {
     return `<div class="wxsim-images">${ids.map((id) => imageHtml(id)).join('')}</div>`;
   }
 
+  /** @param {number} count @param {boolean} camera */
   function pickerHtml(count, camera) {
-    return `<p class="wxsim-muted">${esc(t(`最多选择 ${count} 张`, `Choose up to ${count}`))}</p>` +
+    return `<p class="wxsim-muted">${esc(t('pickUpTo', count))}</p>` +
       `<div class="wxsim-images wxsim-pick">${SAMPLE_IMAGES.map((s, i) =>
         `<button type="button" class="wxsim-pick-item" data-sample="${i}" aria-pressed="false"><img src="${esc(s.url)}" alt="${esc(s.name)}"></button>`).join('')}</div>` +
-      `<label class="wxsim-file">${esc(camera ? t('拍照…', 'Take a photo…') : t('从本机选择…', 'From this device…'))}` +
+      `<label class="wxsim-file">${esc(camera ? t('takePhoto') : t('fromThisDevice'))}` +
       `<input type="file" accept="image/*" ${camera ? 'capture="environment"' : 'multiple'} data-sim-file></label>`;
   }
+  /** @param {HTMLDivElement} el @param {number} count @param {{ url: string, name: string }[]} chosen */
   function wirePicker(el, count, chosen) {
-    const done = el.querySelector('[data-sim-action="ok"]');
+    const done = find(el, '[data-sim-action="ok"]', HTMLButtonElement);
     const refresh = () => {
       done.disabled = chosen.length === 0;
-      done.textContent = `${t('完成', 'Done')}${chosen.length ? ` (${chosen.length}/${count})` : ''}`;
+      done.textContent = `${t('done')}${chosen.length ? ` (${chosen.length}/${count})` : ''}`;
     };
     el.querySelectorAll('[data-sample]').forEach((button) => button.addEventListener('click', () => {
       const sample = SAMPLE_IMAGES[Number(button.getAttribute('data-sample'))];
@@ -690,8 +867,9 @@
       button.setAttribute('aria-pressed', String(chosen.includes(sample)));
       refresh();
     }));
-    el.querySelector('[data-sim-file]').addEventListener('change', (ev) => {
-      Array.from(ev.target.files || []).slice(0, count - chosen.length).forEach((file) =>
+    const input = find(el, '[data-sim-file]', HTMLInputElement);
+    input.addEventListener('change', () => {
+      Array.from(input.files || []).slice(0, count - chosen.length).forEach((file) =>
         chosen.push({ url: URL.createObjectURL(file), name: file.name }));
       refresh();
       if (chosen.length) done.click();
@@ -699,16 +877,20 @@
     refresh();
   }
 
+  /** @param {number} lat @param {number} lng @param {number} scale */
   function mapHtml(lat, lng, scale) {
     return `<div class="wxsim-map" role="img" aria-label="map"><svg viewBox="0 0 400 180" preserveAspectRatio="xMidYMid slice" aria-hidden="true">` +
       '<rect width="400" height="180" fill="#eef3e8"/><path d="M0 120 C120 90 220 150 400 100" stroke="#fff" stroke-width="14" fill="none"/>' +
       '<path d="M150 0 L190 180 M0 40 L400 60 M300 0 L270 180" stroke="#fff" stroke-width="8"/><path d="M0 150 C80 140 140 170 220 180 L0 180Z" fill="#bcdcf5"/>' +
       '<rect x="40" y="60" width="60" height="40" fill="#dfe8d4"/><rect x="320" y="120" width="50" height="36" fill="#dfe8d4"/></svg>' +
-      `<span class="wxsim-pin" aria-hidden="true"></span><span class="wxsim-scale">${esc(t('缩放', 'zoom'))} ${esc(scale)}</span>` +
+      `<span class="wxsim-pin" aria-hidden="true"></span><span class="wxsim-scale">${esc(t('zoom'))} ${esc(scale)}</span>` +
       `<span class="wxsim-coords">${esc(Number(lat).toFixed(6))}, ${esc(Number(lng).toFixed(6))}</span></div>`;
   }
 
-  // WGS-84 → GCJ-02 ("火星坐标"), the usual published approximation; outside China unchanged.
+  /**
+   * WGS-84 → GCJ-02 ("火星坐标"), the usual published approximation; outside China unchanged.
+   * @param {number} lat @param {number} lng @returns {[number, number]}
+   */
   function toGcj02(lat, lng) {
     if (lng < 72.004 || lng > 137.8347 || lat < 0.8293 || lat > 55.8271) return [lat, lng];
     const a = 6378245.0;
@@ -732,12 +914,16 @@
     return [lat + dLat, lng + dLng];
   }
 
-  // The browser's position if it comes within the time box (never a hang).
+  /**
+   * The browser's position if it comes within the time box (never a hang).
+   * @returns {Promise<GeolocationPosition | null>}
+   */
   async function browserPosition() {
     if (!navigator.geolocation || !window.isSecureContext) return null;
     try {
       if ((await navigator.permissions.query({ name: 'geolocation' })).state === 'denied') return null;
     } catch (e) { /* no permissions API: just ask */ }
+    /** @type {Promise<GeolocationPosition | null>} */
     const asked = new Promise((resolve) => navigator.geolocation.getCurrentPosition(resolve, () => resolve(null),
       { enableHighAccuracy: false, maximumAge: 60000, timeout: OPTIONS.locationTimeoutMs }));
     return Promise.race([asked, wait(OPTIONS.locationTimeoutMs).then(() => null)]);
@@ -752,34 +938,47 @@
     return effective && effective !== '4g' ? effective : 'wifi';
   }
 
-  // chooseCard's encrypt_code: opaque in WeChat; here the server's sandbox encoding (hex of code XOR 0x5a).
+  /**
+   * chooseCard's encrypt_code: opaque in WeChat; here the server's sandbox encoding (hex of code XOR 0x5a).
+   * @param {string} code
+   */
   const encryptCode = (code) => Array.from(code, (ch) => (ch.charCodeAt(0) ^ 0x5a).toString(16).padStart(2, '0')).join('');
+  /** @type {{ card_id: string, title: SimText }[]} */
   const SAMPLE_CARDS = [
-    { card_id: 'pDF3iY9tv9zCGCj4jTXFOo1DxHdo', zh: '满 100 减 10 元代金券', en: '¥10 off ¥100 voucher' },
-    { card_id: 'pDF3iYx7KDQVGzB7kDg6Tge5OKFo', zh: '咖啡买一送一', en: 'Coffee, buy one get one' },
+    { card_id: 'pDF3iY9tv9zCGCj4jTXFOo1DxHdo', title: 'sampleCardVoucher' },
+    { card_id: 'pDF3iYx7KDQVGzB7kDg6Tge5OKFo', title: 'sampleCardCoffee' },
   ];
   const ADDRESS = {
     userName: '张三', telNumber: '020-81167888', nationalCode: '440105', addressPostalCode: '510000',
     proviceFirstStageName: '广东省', addressCitySecondStageName: '广州市', addressCountiesThirdStageName: '海珠区',
     addressDetailInfo: '新港中路397号',
   };
+  /** @param {typeof ADDRESS} a */
   function addressHtml(a) {
     return `<div class="wxsim-address"><b>${esc(a.userName)}</b> <span>${esc(a.telNumber)}</span>` +
       `<p>${esc(a.proviceFirstStageName + a.addressCitySecondStageName + a.addressCountiesThirdStageName + a.addressDetailInfo)}</p>` +
-      `<small>${esc(t('邮编', 'Postcode'))} ${esc(a.addressPostalCode)} · ${esc(t('国标码', 'National code'))} ${esc(a.nationalCode)}</small></div>`;
+      `<small>${esc(t('postcode'))} ${esc(a.addressPostalCode)} · ${esc(t('nationalCode'))} ${esc(a.nationalCode)}</small></div>`;
   }
+  /** @param {CardView[]} cards */
   function cardsHtml(cards) {
     return `<ul class="wxsim-cards">${cards.map((c) => `<li><b>${esc(c.title || c.card_id)}</b>` +
       `<small>card_id ${esc(c.card_id)}${c.code ? ` · code ${esc(c.code)}` : ''}</small>${c.note ? `<em>${esc(c.note)}</em>` : ''}</li>`).join('')}</ul>`;
   }
+  /** @param {unknown} card a card_list entry: { card_id, code, card_ext, … } */
+  const cardView = (card) => (isRecord(card)
+    ? { card_id: str(card.card_id), code: str(card.code) || undefined }
+    : { card_id: str(card) });
 
+  /** @type {Record<string, Handler>} */
   const HANDLERS = {
     checkJsApi(args) {
+      /** @type {Record<string, boolean>} */
       const result = {};
-      (Array.isArray(args.jsApiList) ? args.jsApiList : []).forEach((name) => {
-        result[name] = Boolean(HANDLERS[name]) || EVENTS.includes(name);
+      list(args.jsApiList).map(String).forEach((name) => {
+        result[name] = (BY_NATIVE.has(name) && Boolean(HANDLERS[name])) || EVENTS.has(name);
       });
-      delete result.preVerifyJSAPI;
+      const config = BY_NAME.get('config')?.native;
+      if (config) delete result[config];
       // Android's client answers checkResult as a JSON string (jweixin parses it there).
       return ok({ checkResult: ANDROID ? JSON.stringify(result) : result });
     },
@@ -787,28 +986,26 @@
 
     // Sharing
     updateAppMessageShareData(args) {
-      state.share.appMessage = { title: args.title, desc: args.desc, link: args.link, imgUrl: args.imgUrl };
+      state.share.appMessage = { title: str(args.title), desc: str(args.desc), link: str(args.link), imgUrl: str(args.imgUrl) };
       return ok();
     },
     updateTimelineShareData(args) {
-      state.share.timeline = { title: args.title, desc: '', link: args.link, imgUrl: args.imgUrl };
+      state.share.timeline = { title: str(args.title), desc: '', link: str(args.link), imgUrl: str(args.imgUrl) };
       return ok();
     },
-    sendAppMessage: shareInvoke('sendAppMessage'),
-    shareTimeline: shareInvoke('shareTimeline'),
-    shareQQ: shareInvoke('shareQQ'),
-    shareWeiboApp: shareInvoke('shareWeiboApp'),
-    shareQZone: shareInvoke('shareQZone'),
+    ...Object.fromEntries(Array.from(BY_INVOKE.keys(), (native) => [native, shareInvoke(native)])),
 
     // Images
     async chooseImage(args) {
       const count = Math.max(1, Math.min(9, Number(args.count) || 9));
-      const camera = Array.isArray(args.sourceType) && args.sourceType.length === 1 && args.sourceType[0] === 'camera';
+      const sources = list(args.sourceType);
+      const camera = sources.length === 1 && sources[0] === 'camera';
+      /** @type {{ url: string, name: string }[]} */
       const chosen = [];
       const pick = await decide('chooseImage', {
-        title: camera ? t('拍照', 'Camera') : t('图片和视频', 'Photos'),
+        title: camera ? t('camera') : t('photos'),
         body: pickerHtml(count, camera),
-        okLabel: t('完成', 'Done'),
+        okLabel: t('done'),
         setup: (el) => wirePicker(el, count, chosen),
       });
       if (pick.outcome !== 'ok') return byOutcome(pick.outcome);
@@ -816,46 +1013,46 @@
       const localIds = images.map((image) => newImageId({ url: image.url, name: image.name }));
       if (!state.ask) {
         sheet('chooseImage', {
-          title: t(`已选择 ${localIds.length} 张图片`, `${localIds.length} image(s) chosen`),
+          title: t('imagesChosen', localIds.length),
           body: `${imagesHtml(localIds)}<p class="wxsim-muted">${localIds.map(esc).join('<br>')}</p>`,
         });
       }
       return ok({ localIds: ANDROID ? JSON.stringify(localIds) : localIds });
     },
     imagePreview(args) {
-      const urls = (Array.isArray(args.urls) ? args.urls : []).map(String);
-      const current = args.current ? String(args.current) : urls[0];
+      const urls = list(args.urls).map(String);
+      const current = args.current ? str(args.current) : urls[0];
       if (!current) return fail('urls is empty');
-      const list = urls.includes(current) ? urls : [current].concat(urls);
-      let index = list.indexOf(current);
+      const shown = urls.includes(current) ? urls : [current].concat(urls);
+      let index = shown.indexOf(current);
       const el = sheet('previewImage', {
         style: 'full',
         body: `<div class="wxsim-preview"><div class="wxsim-preview-main"></div><p class="wxsim-preview-count"></p>` +
-          `<div class="wxsim-preview-thumbs">${list.map((u, i) => `<button type="button" data-index="${i}">${imageHtml(u)}</button>`).join('')}</div></div>`,
+          `<div class="wxsim-preview-thumbs">${shown.map((u, i) => `<button type="button" data-index="${i}">${imageHtml(u)}</button>`).join('')}</div></div>`,
       });
       const show = () => {
-        el.querySelector('.wxsim-preview-main').innerHTML = imageHtml(list[index], 'wxsim-preview-img');
-        el.querySelector('.wxsim-preview-count').textContent = `${index + 1} / ${list.length}`;
+        find(el, '.wxsim-preview-main', HTMLDivElement).innerHTML = imageHtml(shown[index], 'wxsim-preview-img');
+        find(el, '.wxsim-preview-count', HTMLParagraphElement).textContent = `${index + 1} / ${shown.length}`;
       };
-      el.querySelectorAll('[data-index]').forEach((b) => b.addEventListener('click', () => { index = Number(b.dataset.index); show(); }));
+      el.querySelectorAll('[data-index]').forEach((b) => b.addEventListener('click', () => { index = Number(b.getAttribute('data-index')); show(); }));
       show();
       return ok();
     },
     async uploadImage(args) {
       const image = lookup(state.images, args.localId);
-      if (!image) return fail(`invalid localId: ${args.localId}`);
-      await progress(args, '上传中', 'Uploading');
+      if (!image) return fail(`invalid localId: ${str(args.localId)}`);
+      await progress(args, 'uploading');
       return ok({ serverId: newServerId(state.serverImages, { url: image.url, name: image.name }) });
     },
     async downloadImage(args) {
       const image = lookup(state.serverImages, args.serverId);
-      if (!image) return fail(`invalid serverId (not uploaded in this browser session): ${args.serverId}`);
-      await progress(args, '下载中', 'Downloading');
+      if (!image) return fail(`invalid serverId (not uploaded in this browser session): ${str(args.serverId)}`);
+      await progress(args, 'downloading');
       return ok({ localId: newImageId({ url: image.url, name: image.name }) });
     },
     async getLocalImgData(args) {
       const image = lookup(state.images, args.localId);
-      if (!image) return fail(`invalid localId: ${args.localId}`);
+      if (!image) return fail(`invalid localId: ${str(args.localId)}`);
       const data = await localDataOf(image.url);
       return ok({ localData: ANDROID ? data.replace(/^data:[^,]*,/, '') : data });
     },
@@ -864,9 +1061,9 @@
     async startRecord() {
       if (state.recording) return fail('already recording');
       const pick = await decide('startRecord', {
-        title: t('“网页”申请使用你的麦克风', 'This page wants to use your microphone'),
-        body: `<p>${esc(t('允许后开始录音（最长 60 秒）。', 'Recording starts once allowed (60 s at most).'))}</p>`,
-        okLabel: t('允许', 'Allow'), cancelLabel: t('拒绝', 'Deny'),
+        title: t('askMicrophone'),
+        body: `<p>${esc(t('recordingStartsOnceAllowed'))}</p>`,
+        okLabel: t('allow'), cancelLabel: t('deny'),
       });
       if (pick.outcome !== 'ok') return byOutcome(pick.outcome);
       if (state.recording) return fail('already recording');
@@ -879,7 +1076,7 @@
     },
     playVoice(args) {
       const voice = lookup(state.voices, args.localId);
-      if (!voice) return fail(`invalid localId: ${args.localId}`);
+      if (!voice) return fail(`invalid localId: ${str(args.localId)}`);
       if (state.playing && state.playing.localId === voice.id && state.playing.audio.paused) {
         state.playing.audio.play().catch(() => {});
         return ok();
@@ -887,6 +1084,7 @@
       stopPlayback(false);
       const audio = document.createElement('audio');
       audio.preload = 'auto';
+      /** @type {Playing} */
       const playing = { localId: voice.id, audio, timer: 0 };
       state.playing = playing;
       const ended = () => {
@@ -906,9 +1104,10 @@
       return ok();
     },
     pauseVoice(args) {
-      if (state.playing && (!args.localId || String(args.localId).toLowerCase() === state.playing.localId.toLowerCase())) {
-        state.playing.audio.pause();
-        clearTimeout(state.playing.timer);
+      const playing = state.playing;
+      if (playing && (!args.localId || str(args.localId).toLowerCase() === playing.localId.toLowerCase())) {
+        playing.audio.pause();
+        clearTimeout(playing.timer);
       }
       return ok();
     },
@@ -919,21 +1118,21 @@
     },
     async uploadVoice(args) {
       const voice = lookup(state.voices, args.localId);
-      if (!voice) return fail(`invalid localId: ${args.localId}`);
-      await progress(args, '上传中', 'Uploading');
+      if (!voice) return fail(`invalid localId: ${str(args.localId)}`);
+      await progress(args, 'uploading');
       return ok({ serverId: newServerId(state.serverVoices, { url: voice.url, ms: voice.ms, source: voice.source }) });
     },
     async downloadVoice(args) {
       const voice = lookup(state.serverVoices, args.serverId);
-      if (!voice) return fail(`invalid serverId (not uploaded in this browser session): ${args.serverId}`);
-      await progress(args, '下载中', 'Downloading');
+      if (!voice) return fail(`invalid serverId (not uploaded in this browser session): ${str(args.serverId)}`);
+      await progress(args, 'downloading');
       return ok({ localId: newVoiceId({ url: voice.url, ms: voice.ms, source: voice.source }) });
     },
     async translateVoice(args) {
       const voice = lookup(state.voices, args.localId);
-      if (!voice) return fail(`invalid localId: ${args.localId}`);
-      await progress(args, '识别中', 'Recognising');
-      return ok({ translateResult: t('你好，欢迎体验微信 JS-SDK。', 'Hello, welcome to the WeChat JS-SDK.') });
+      if (!voice) return fail(`invalid localId: ${str(args.localId)}`);
+      await progress(args, 'recognising');
+      return ok({ translateResult: t('sampleTranslation') });
     },
 
     // Device and location
@@ -952,30 +1151,27 @@
       const scale = Math.max(1, Math.min(28, Math.round(Number(args.scale) || 28)));
       sheet('openLocation', {
         style: 'full',
-        title: args.name || t('位置', 'Location'),
-        body: `${mapHtml(lat, lng, scale)}<div class="wxsim-place"><b>${esc(args.name || t('地图选点', 'Dropped pin'))}</b>` +
-          `<p>${esc(args.address || '')}</p>${args.infoUrl ? `<a href="${esc(args.infoUrl)}" target="_blank" rel="noopener noreferrer">${esc(t('查看详情', 'More info'))}</a>` : ''}</div>`,
+        title: str(args.name) || t('location'),
+        body: `${mapHtml(lat, lng, scale)}<div class="wxsim-place"><b>${esc(str(args.name) || t('droppedPin'))}</b>` +
+          `<p>${esc(args.address)}</p>${args.infoUrl ? `<a href="${esc(args.infoUrl)}" target="_blank" rel="noopener noreferrer">${esc(t('moreInfo'))}</a>` : ''}</div>`,
       });
       return ok();
     },
     async geoLocation(args) {
       const pick = await decide('getLocation', {
-        title: t('“网页”申请获取你的地理位置', 'This page wants to know your location'),
+        title: t('askLocation'),
         body: mapHtml(SAMPLE_LOCATION.latitude, SAMPLE_LOCATION.longitude, 16),
-        okLabel: t('允许', 'Allow'), cancelLabel: t('拒绝', 'Deny'),
+        okLabel: t('allow'), cancelLabel: t('deny'),
       });
       if (pick.outcome !== 'ok') return byOutcome(pick.outcome);
       const position = await browserPosition();
-      let fix = position
+      const fix = position
         ? { latitude: position.coords.latitude, longitude: position.coords.longitude, speed: position.coords.speed || 0, accuracy: Math.round(position.coords.accuracy || 30) }
         : Object.assign({}, SAMPLE_LOCATION);
-      if (args.type === 'gcj02') {
-        const [lat, lng] = toGcj02(fix.latitude, fix.longitude);
-        fix = Object.assign(fix, { latitude: lat, longitude: lng });
-      }
+      if (args.type === 'gcj02') [fix.latitude, fix.longitude] = toGcj02(fix.latitude, fix.longitude);
       fix.latitude = Number(fix.latitude.toFixed(6));
       fix.longitude = Number(fix.longitude.toFixed(6));
-      const result = ok(Object.assign(fix, { type: args.type || 'wgs84' })); // the client echoes type; jweixin deletes it
+      const result = ok(Object.assign(fix, { type: str(args.type) || 'wgs84' })); // the client echoes type; jweixin deletes it
       if (!position) result.desc = 'sample position (browser geolocation unavailable or too slow)';
       return result;
     },
@@ -990,11 +1186,11 @@
         rssi: String(-60 - i * 12 - Math.round(Math.random() * 6)), heading: (Math.random() * 360).toFixed(4),
       }));
       state.beacons = {
-        ticket: args.ticket,
+        ticket: str(args.ticket),
         timer: setInterval(() => {
           round += 1;
           fire('onBeaconsInRange', { err_msg: 'onBeaconsInRange:ok', beacons: beacons() });
-          if (round >= 20) HANDLERS.stopMonitoringBeacons();
+          if (round >= 20) HANDLERS.stopMonitoringBeacons({});
         }, 2000),
       };
       later(() => fire('onBeaconsInRange', { err_msg: 'onBeaconsInRange:ok', beacons: beacons() }), 600);
@@ -1011,10 +1207,11 @@
     showOptionMenu() { state.menu.optionMenu = true; scheduleRender(); return ok(); },
     hideMenuItems(args) {
       // WeChat silently ignores basic items (and unknown ones); the panel notes them.
+      /** @type {string[]} */
       const ignored = [];
       menuList(args).forEach((id) => {
-        const item = MENU_BY_ID[id];
-        if (item && item.group !== 'basic') state.menu.hidden.add(id);
+        const item = MENU_BY_ID.get(id);
+        if (item && item.class !== 'basic') state.menu.hidden.add(id);
         else ignored.push(id);
       });
       scheduleRender();
@@ -1028,7 +1225,7 @@
       return ok();
     },
     hideAllNonBaseMenuItem() {
-      MENU.forEach((item) => { if (item.group !== 'basic') state.menu.hidden.add(item.id); });
+      CATALOG.menu.forEach((item) => { if (item.class !== 'basic') state.menu.hidden.add(item.id); });
       scheduleRender();
       return ok();
     },
@@ -1041,23 +1238,24 @@
       stopPlayback(false);
       sheet('closeWindow', {
         style: 'full',
-        title: t('网页已关闭', 'The page was closed'),
-        body: `<p>${esc(t('在微信里，这个网页窗口现在已经关闭。点“关闭”回到模拟的页面。', 'In WeChat this web view would now be closed. Close this to return to the simulated page.'))}</p>`,
+        title: t('thePageWasClosed'),
+        body: `<p>${esc(t('pageClosedExplained'))}</p>`,
       });
       return ok();
     },
 
     // WeChat Scan, shop, cards, pay, address
     async scanQRCode(args) {
-      const types = Array.isArray(args.scanType) && args.scanType.length ? args.scanType : ['qrCode', 'barCode'];
+      const asked = list(args.scanType).map(String);
+      const types = asked.length ? asked : ['qrCode', 'barCode'];
       const barOnly = !types.includes('qrCode');
       const fallback = barOnly ? 'EAN_13,6901234567892' : `${location.origin}/`;
       const pick = await decide('scanQRCode', {
-        title: t('扫一扫', 'Scan'),
-        body: `<div class="wxsim-scan"><i></i></div><label class="wxsim-field">${esc(t('扫描到的内容', 'Scanned content'))}` +
+        title: t('scan'),
+        body: `<div class="wxsim-scan"><i></i></div><label class="wxsim-field">${esc(t('scannedContent'))}` +
           `<input type="text" data-sim-scan value="${esc(fallback)}"></label>`,
-        okLabel: t('识别', 'Recognise'),
-        value: (el) => el.querySelector('[data-sim-scan]').value,
+        okLabel: t('recognise'),
+        value: (el) => find(el, '[data-sim-scan]', HTMLInputElement).value,
       });
       if (pick.outcome !== 'ok') return byOutcome(pick.outcome);
       const text = pick.value || fallback;
@@ -1067,9 +1265,9 @@
         return ok({ resultStr: IOS ? JSON.stringify({ scan_code: { scan_type: scanType, scan_result: text } }) : text });
       }
       sheet('scanQRCode', {
-        title: t('扫描结果由微信处理', 'WeChat handles the result'),
+        title: t('wechatHandlesTheResult'),
         body: `<p class="wxsim-muted">needResult: 0</p><p class="wxsim-code">${esc(text)}</p>` +
-          `<p>${esc(/^https?:/.test(text) ? t('微信会打开这个链接。', 'WeChat would open this link.') : t('微信会显示这段内容。', 'WeChat would show this text.'))}</p>`,
+          `<p>${esc(/^https?:/.test(text) ? t('wechatWouldOpenThisLink') : t('wechatWouldShowThisText'))}</p>`,
       });
       return ok();
     },
@@ -1077,80 +1275,83 @@
       if (!args.pid) return fail('productId is empty');
       sheet('openProductSpecificView', {
         style: 'full',
-        title: t('微信小店', 'WeChat Shop'),
-        body: `<div class="wxsim-product"><div class="wxsim-product-img" aria-hidden="true"><svg viewBox="0 0 64 64" width="96" height="96"><path d="M14 22h36l-3 32H17z" fill="#07c160"/><path d="M24 24v-6a8 8 0 0 1 16 0v6" stroke="#06ad56" stroke-width="4" fill="none"/></svg></div><b>${esc(t('商品', 'Product'))} ${esc(args.pid)}</b>` +
+        title: t('wechatShop'),
+        body: `<div class="wxsim-product"><div class="wxsim-product-img" aria-hidden="true"><svg viewBox="0 0 64 64" width="96" height="96"><path d="M14 22h36l-3 32H17z" fill="#07c160"/><path d="M24 24v-6a8 8 0 0 1 16 0v6" stroke="#06ad56" stroke-width="4" fill="none"/></svg></div><b>${esc(t('product'))} ${esc(args.pid)}</b>` +
           `<p class="wxsim-muted">view_type ${esc(args.view_type)}${args.ext_info ? ` · ext_info ${esc(args.ext_info)}` : ''}</p></div>`,
       });
       return ok();
     },
     async chooseCard(args) {
       if (!args.card_sign) return fail('card_sign is empty: WeChat shows an empty card list');
-      const cards = args.card_id ? [{ card_id: args.card_id, title: args.card_type || t('指定卡券', 'The requested card') }]
-        : SAMPLE_CARDS.map((c) => ({ card_id: c.card_id, title: t(c.zh, c.en) }));
+      /** @type {CardView[]} */
+      const cards = args.card_id ? [{ card_id: str(args.card_id), title: str(args.card_type) || t('requestedCard') }]
+        : SAMPLE_CARDS.map((c) => ({ card_id: c.card_id, title: t(c.title) }));
       const pick = await decide('chooseCard', {
-        title: t('选择卡券', 'Choose a card'),
+        title: t('chooseCard'),
         body: cardsHtml(cards),
-        okLabel: t('使用', 'Use'),
+        okLabel: t('use'),
       });
       if (pick.outcome !== 'ok') return byOutcome(pick.outcome);
       const chosen = cards.slice(0, 1).map((c) => ({ card_id: c.card_id, encrypt_code: encryptCode(digits(12)) }));
       return ok({ choose_card_info: JSON.stringify(chosen) });
     },
     async batchAddCard(args) {
-      const list = Array.isArray(args.card_list) ? args.card_list : [];
-      if (!list.length) return fail('cardList is empty');
-      const results = list.map((c) => {
+      const cards = list(args.card_list);
+      if (!cards.length) return fail('cardList is empty');
+      const results = cards.map((c) => {
+        const card = isRecord(c) ? c : {};
         let ext = null;
-        try { ext = typeof c.card_ext === 'string' ? JSON.parse(c.card_ext) : c.card_ext; } catch (e) { ext = null; }
-        const good = Boolean(ext && ext.signature && ext.timestamp);
-        return { card_id: c.card_id, card_ext: c.card_ext, is_succ: good ? 1 : 0, note: good ? '' : t('cardExt 缺少 signature/timestamp', 'cardExt lacks signature/timestamp') };
+        try { ext = typeof card.card_ext === 'string' ? JSON.parse(card.card_ext) : card.card_ext; } catch (e) { ext = null; }
+        const good = isRecord(ext) && Boolean(ext.signature && ext.timestamp);
+        return { card_id: str(card.card_id), card_ext: card.card_ext, is_succ: good ? 1 : 0, note: good ? '' : t('cardExtUnsigned') };
       });
-      const pick = await decide('addCard', { title: t('领取卡券', 'Add cards'), body: cardsHtml(results), okLabel: t('领取', 'Add') });
+      const pick = await decide('addCard', { title: t('addCards'), body: cardsHtml(results), okLabel: t('add') });
       if (pick.outcome !== 'ok') return byOutcome(pick.outcome);
-      if (!state.ask) sheet('addCard', { title: t('已添加到卡包', 'Added to Cards'), body: cardsHtml(results) });
+      if (!state.ask) sheet('addCard', { title: t('addedToCards'), body: cardsHtml(results) });
       return ok({ card_list: JSON.stringify(results.map(({ note, ...rest }) => rest)) });
     },
     batchViewCard(args) {
-      const list = Array.isArray(args.card_list) ? args.card_list : [];
-      if (!list.length) return fail('cardList is empty');
-      sheet('openCard', { style: 'full', title: t('卡包', 'Cards'), body: cardsHtml(list) });
+      const cards = list(args.card_list);
+      if (!cards.length) return fail('cardList is empty');
+      sheet('openCard', { style: 'full', title: t('cards'), body: cardsHtml(cards.map(cardView)) });
       return ok();
     },
     async consumedShareCard(args) {
       if (!args.consumedCardId) return fail('cardId is empty');
-      const cards = [{ card_id: args.consumedCardId, code: args.consumedCode,
-        note: args.consumedCode ? '' : t('code 为空：真实微信会拒绝错误的 code', 'empty code: real WeChat refuses a wrong code') }];
-      const pick = await decide('consumeAndShareCard', { title: t('核销后赠送卡券', 'Give the card to a friend'), body: cardsHtml(cards), okLabel: t('赠送', 'Give') });
+      const code = str(args.consumedCode);
+      const cards = [{ card_id: str(args.consumedCardId), code, note: code ? '' : t('emptyCodeRefused') }];
+      const pick = await decide('consumeAndShareCard', { title: t('giveToFriend'), body: cardsHtml(cards), okLabel: t('give') });
       if (pick.outcome !== 'ok') return byOutcome(pick.outcome);
-      if (!state.ask) sheet('consumeAndShareCard', { title: t('已赠送', 'Given'), body: cardsHtml(cards) });
+      if (!state.ask) sheet('consumeAndShareCard', { title: t('given'), body: cardsHtml(cards) });
       const result = ok();
-      if (!args.consumedCode) result.desc = 'consumedCode is empty';
+      if (!code) result.desc = 'consumedCode is empty';
       return result;
     },
     async getBrandWCPayRequest(args) {
-      const missing = ['timeStamp', 'nonceStr', 'package', 'paySign'].filter((k) => !args[k] || args[k] === 'undefined');
+      const missing = missingParams('chooseWXPay', args);
       if (missing.length) return fail(`missing ${missing.join(', ')}`);
-      if (!/^prepay_id=/.test(args.package)) return fail('package must be prepay_id=…');
+      if (!/^prepay_id=/.test(str(args.package))) return fail('package must be prepay_id=…');
       const body = `<div class="wxsim-pay"><p class="wxsim-muted">${esc(document.title || location.host)}</p>` +
-        `<p class="wxsim-amount">¥0.01 <small>${esc(t('（沙箱订单，金额仅为示意）', '(sandbox order; amount illustrative)'))}</small></p>` +
+        `<p class="wxsim-amount">¥0.01 <small>${esc(t('sandboxOrder'))}</small></p>` +
         `<dl><dt>package</dt><dd>${esc(args.package)}</dd><dt>signType</dt><dd>${esc(args.signType)}</dd>` +
-        `<dt>paySign</dt><dd>${esc(String(args.paySign).slice(0, 24))}…</dd></dl></div>`;
-      const pick = await decide('chooseWXPay', { title: t('微信支付', 'WeChat Pay'), body, okLabel: t('确认支付', 'Pay') });
+        `<dt>paySign</dt><dd>${esc(str(args.paySign).slice(0, 24))}…</dd></dl></div>`;
+      const pick = await decide('chooseWXPay', { title: t('wechatPay'), body, okLabel: t('pay') });
       if (!state.ask) {
-        const label = { ok: t('支付成功', 'Paid'), cancel: t('已取消支付', 'Payment cancelled'), fail: t('支付失败', 'Payment failed') }[pick.outcome];
-        sheet('chooseWXPay', { title: t('微信支付', 'WeChat Pay'), body: `${body}<p class="wxsim-result" data-outcome="${pick.outcome}">${esc(label)}</p>` });
+        const label = { ok: t('paid'), cancel: t('paymentCancelled'), fail: t('paymentFailed') }[pick.outcome];
+        sheet('chooseWXPay', { title: t('wechatPay'), body: `${body}<p class="wxsim-result" data-outcome="${pick.outcome}">${esc(label)}</p>` });
       }
       return pick.outcome === 'ok' ? ok() : byOutcome(pick.outcome);
     },
     async editAddress() {
-      const pick = await decide('openAddress', { title: t('选择收货地址', 'Choose an address'), body: addressHtml(ADDRESS), okLabel: t('使用此地址', 'Use this address') });
+      const pick = await decide('openAddress', { title: t('chooseAddress'), body: addressHtml(ADDRESS), okLabel: t('useThisAddress') });
       if (pick.outcome !== 'ok') return byOutcome(pick.outcome);
-      if (!state.ask) sheet('openAddress', { title: t('收货地址', 'Address'), body: addressHtml(ADDRESS) });
+      if (!state.ask) sheet('openAddress', { title: t('address'), body: addressHtml(ADDRESS) });
       return ok(Object.assign({}, ADDRESS));
     },
   };
   /* ── 14. The panel ───────────────────────────────────────────────────────────────────── */
 
+  /** @type {HTMLElement | null} */
   let panel = null;
   let renderQueued = false;
   function scheduleRender() {
@@ -1161,14 +1362,14 @@
 
   function statusText() {
     const v = state.verify;
-    if (v.status === 'none') return t('未调用 wx.config', 'wx.config not called');
-    if (v.status === 'verifying') return t('正在验证 wx.config…', 'verifying wx.config…');
+    if (v.status === 'none') return t('configNotCalled');
+    if (v.status === 'verifying') return t('verifyingConfig');
     return v.errMsg;
   }
 
   function build() {
     if (!document.body) return;
-    const wasOpen = panel ? panel.querySelector('details').open : false;
+    const wasOpen = panel ? find(panel, 'details', HTMLDetailsElement).open : false;
     if (!panel) {
       panel = document.createElement('aside');
       panel.id = 'wx-sim-panel';
@@ -1179,84 +1380,98 @@
       document.body.appendChild(panel);
     }
     panel.lang = zh() ? 'zh-CN' : 'en';
-    panel.setAttribute('aria-label', t('模拟微信', 'Simulated WeChat'));
+    panel.setAttribute('aria-label', t('simulatedWechat'));
     panel.innerHTML = `<details${wasOpen ? ' open' : ''}><summary id="wx-sim-status" data-status="none">` +
-      `<span class="wxsim-logo" aria-hidden="true"></span><b>${esc(t('模拟微信', 'Simulated WeChat'))}</b>` +
+      `<span class="wxsim-logo" aria-hidden="true"></span><b>${esc(t('simulatedWechat'))}</b>` +
       '<span class="wxsim-badge" data-sim-status-text></span><span class="wxsim-rec" data-sim-rec hidden></span></summary>' +
       '<div class="wxsim-body">' +
       '<section class="wxsim-verify" data-sim-verify></section>' +
-      `<section class="wxsim-controls"><label>${esc(t('用户操作的结果', 'Outcome of user actions'))} <select id="wx-sim-outcome">` +
-      `<option value="ok">ok · ${esc(t('确认', 'confirm'))}</option><option value="cancel">cancel · ${esc(t('取消', 'cancel'))}</option>` +
-      `<option value="fail">fail · ${esc(t('失败', 'fail'))}</option></select></label>` +
-      `<label class="wxsim-check-label"><input type="checkbox" id="wx-sim-ask"> ${esc(t('每次弹出界面让我选择', 'Ask me each time (show the sheet)'))}</label>` +
-      `<label class="wxsim-check-label"><input type="checkbox" id="wx-sim-external"> ${esc(t('显示外部图片（腾讯域名除外）', 'Show external images (never Tencent hosts)'))}</label></section>` +
+      `<section class="wxsim-controls"><label>${esc(t('outcomeOfUserActions'))} <select id="wx-sim-outcome">` +
+      `<option value="ok">ok · ${esc(t('confirmWord'))}</option><option value="cancel">cancel · ${esc(t('cancelWord'))}</option>` +
+      `<option value="fail">fail · ${esc(t('failWord'))}</option></select></label>` +
+      `<label class="wxsim-check-label"><input type="checkbox" id="wx-sim-ask"> ${esc(t('askEachTime'))}</label>` +
+      `<label class="wxsim-check-label"><input type="checkbox" id="wx-sim-external"> ${esc(t('showExternalImages'))}</label></section>` +
       `<section class="wxsim-phone"><div class="wxsim-titlebar"><span aria-hidden="true">✕</span><span class="wxsim-page-title" data-sim-title></span>` +
-      `<button type="button" id="wx-sim-menu-button" aria-label="${esc(t('右上角菜单', 'Top-right menu'))}" aria-controls="wx-sim-menu">···</button></div>` +
+      `<button type="button" id="wx-sim-menu-button" aria-label="${esc(t('topRightMenu'))}" aria-controls="wx-sim-menu">···</button></div>` +
       '<div id="wx-sim-menu" class="wxsim-menu" data-sim-menu></div></section>' +
       '<section class="wxsim-sharedata" data-sim-sharedata></section>' +
-      `<section class="wxsim-log"><h4>${esc(t('桥接调用（最新在前）', 'Bridge calls (newest first)'))}` +
-      `<button type="button" class="wxsim-link" data-sim-clear>${esc(t('清空', 'Clear'))}</button></h4><ol id="wx-sim-calls"></ol></section>` +
+      `<section class="wxsim-log"><h4>${esc(t('bridgeCallsNewestFirst'))}` +
+      `<button type="button" class="wxsim-link" data-sim-clear>${esc(t('clear'))}</button></h4><ol id="wx-sim-calls"></ol></section>` +
       '</div></details>';
-    panel.querySelector('#wx-sim-outcome').value = state.outcome;
-    panel.querySelector('#wx-sim-ask').checked = state.ask;
-    panel.querySelector('#wx-sim-external').checked = state.external;
+    find(panel, '#wx-sim-outcome', HTMLSelectElement).value = state.outcome;
+    find(panel, '#wx-sim-ask', HTMLInputElement).checked = state.ask;
+    find(panel, '#wx-sim-external', HTMLInputElement).checked = state.external;
     render();
   }
 
   function render() {
     if (!panel) return;
     const v = state.verify;
-    const summary = panel.querySelector('#wx-sim-status');
-    summary.dataset.status = v.status === 'failed' ? 'failed' : v.status;
+    const summary = find(panel, '#wx-sim-status', HTMLElement);
+    summary.dataset.status = v.status;
     summary.dataset.verified = String(v.status === 'ok');
-    panel.querySelector('[data-sim-status-text]').textContent = statusText();
-    const rec = panel.querySelector('[data-sim-rec]');
+    find(panel, '[data-sim-status-text]', HTMLSpanElement).textContent = statusText();
+    const rec = find(panel, '[data-sim-rec]', HTMLSpanElement);
     rec.hidden = !state.recording && !state.playing;
     rec.textContent = state.recording
-      ? `● ${t('录音中', 'REC')} ${Math.round((Date.now() - state.recording.started) / 1000)}s${state.recording.source === 'microphone' ? ` · ${t('麦克风', 'mic')}` : ''}`
-      : state.playing ? `▶ ${t('播放中', 'playing')}` : '';
-    panel.querySelector('[data-sim-verify]').innerHTML = v.status === 'none' ? ''
+      ? `● ${t('recording')} ${Math.round((Date.now() - state.recording.started) / 1000)}s${state.recording.source === 'microphone' ? ` · ${t('mic')}` : ''}`
+      : state.playing ? `▶ ${t('playing')}` : '';
+    find(panel, '[data-sim-verify]', HTMLElement).innerHTML = v.status === 'none' ? ''
       : `<p><b>${esc(statusText())}</b>${v.detail ? ` — ${esc(v.detail)}` : ''}</p>` +
         `<p class="wxsim-muted">url ${esc(v.url)} · appId ${esc(v.appId)} · jsApiList ${v.jsApiList.length}</p>`;
-    if (panel.querySelector('#wx-sim-outcome').value !== state.outcome) panel.querySelector('#wx-sim-outcome').value = state.outcome;
-    panel.querySelector('#wx-sim-ask').checked = state.ask;
-    panel.querySelector('[data-sim-title]').textContent = document.title || location.host;
-    panel.querySelector('#wx-sim-menu-button').hidden = !state.menu.optionMenu;
-    renderMenu();
+    const outcome = find(panel, '#wx-sim-outcome', HTMLSelectElement);
+    if (outcome.value !== state.outcome) outcome.value = state.outcome;
+    find(panel, '#wx-sim-ask', HTMLInputElement).checked = state.ask;
+    find(panel, '[data-sim-title]', HTMLSpanElement).textContent = document.title || location.host;
+    find(panel, '#wx-sim-menu-button', HTMLButtonElement).hidden = !state.menu.optionMenu;
+    renderMenu(panel);
     const share = state.share;
-    panel.querySelector('[data-sim-sharedata]').innerHTML = share.appMessage || share.timeline
-      ? `<h4>${esc(t('分享内容（update*ShareData）', 'Share content (update*ShareData)'))}</h4>` +
-        ['appMessage', 'timeline'].filter((k) => share[k]).map((k) =>
-          `<p><b>${esc(k)}</b> ${esc(share[k].title)} · <span class="wxsim-muted">${esc(share[k].link)}</span></p>`).join('')
+    find(panel, '[data-sim-sharedata]', HTMLElement).innerHTML = share.appMessage || share.timeline
+      ? `<h4>${esc(t('shareContent'))}</h4>` +
+        /** @type {const} */ (['appMessage', 'timeline']).map((k) => {
+          const content = share[k];
+          return content ? `<p><b>${esc(k)}</b> ${esc(content.title)} · <span class="wxsim-muted">${esc(content.link)}</span></p>` : '';
+        }).join('')
       : '';
-    panel.querySelector('#wx-sim-calls').innerHTML = state.calls.slice(-60).reverse().map(callHtml).join('');
+    find(panel, '#wx-sim-calls', HTMLOListElement).innerHTML = state.calls.slice(-60).reverse().map(callHtml).join('');
   }
 
-  function renderMenu() {
-    const box = panel.querySelector('[data-sim-menu]');
+  /** The menu sheet: appendix 3's items, in the catalog's labels, one row per class. @param {HTMLElement} root */
+  function renderMenu(root) {
+    const box = find(root, '[data-sim-menu]', HTMLDivElement);
     box.hidden = !state.menu.open || !state.menu.optionMenu;
     box.dataset.open = String(!box.hidden);
     if (box.hidden) {
       box.innerHTML = '';
       return;
     }
-    const row = (group) => MENU.filter((item) => item.group === group && itemVisible(item)).map((item) =>
-      `<button type="button" class="wxsim-menu-item" data-menu-item="${esc(item.id)}" data-group="${group}"` +
-      `${item.share && SHARE[item.share] && item.share !== 'favorite' ? ` data-share="${esc(SHARE[item.share].event)}"` : ''}>` +
-      `<i aria-hidden="true">${esc(item.icon)}</i><span>${esc(zh() ? item.zhLabel : item.enLabel)}</span></button>`).join('');
-    box.innerHTML = `<div class="wxsim-menu-row">${row('propagation')}</div><div class="wxsim-menu-row">${row('protection')}</div>` +
-      `<div class="wxsim-menu-row">${row('basic')}</div>` +
-      `<button type="button" class="wxsim-menu-cancel" data-menu-close>${esc(t('取消', 'Cancel'))}</button>`;
+    /** @type {Set<string>} events already offered by an earlier item */
+    const offered = new Set();
+    /** @param {MenuItem} item */
+    const shareAttr = (item) => {
+      const event = shareEvent(item);
+      if (!event || offered.has(event)) return '';
+      offered.add(event);
+      return ` data-share="${esc(event)}"`;
+    };
+    /** @param {typeof MENU_ROWS[number]} group */
+    const row = (group) => CATALOG.menu.filter((item) => item.class === group && itemVisible(item)).map((item) =>
+      `<button type="button" class="wxsim-menu-item" data-menu-item="${esc(item.id)}" data-group="${group}"${shareAttr(item)}>` +
+      `<i aria-hidden="true">${esc(item.icon)}</i><span>${esc(inLang(item.name))}</span></button>`).join('');
+    box.innerHTML = MENU_ROWS.map((group) => `<div class="wxsim-menu-row">${row(group)}</div>`).join('') +
+      `<button type="button" class="wxsim-menu-cancel" data-menu-close>${esc(t('cancel'))}</button>`;
   }
 
   // One row per call: a headline, then the raw arguments and answer (one line each; click for all).
+  /** @type {Set<number>} */
   const expandedCalls = new Set();
+  /** @param {Call} call */
   function callHtml(call) {
     const result = call.result || {};
     const status = call.pending ? 'pending' : call.kind === 'invoke' ? statusOf(result) : call.kind;
-    const headline = call.pending ? t('等待中…', 'pending…')
-      : result.err_msg || (call.kind === 'on' ? t('监听', 'listening') : call.kind === 'event' ? (result.delivered ? t('已送达', 'delivered') : result.reason)
-        : call.kind === 'report' ? t('已拦截', 'blocked') : '');
+    const headline = call.pending ? t('pending')
+      : str(result.err_msg) || (call.kind === 'on' ? t('listening') : call.kind === 'event' ? (result.delivered ? t('delivered') : str(result.reason))
+        : call.kind === 'report' ? t('blocked') : '');
     const alias = call.jsName !== call.name ? ` <small>(${esc(call.jsName)})</small>` : '';
     const open = expandedCalls.has(call.seq);
     return `<li data-bridge-call="${esc(call.name)}" data-kind="${call.kind}" data-status="${esc(status)}"${open ? ' data-open' : ''}>` +
@@ -1266,15 +1481,16 @@
       `<pre>args ${esc(JSON.stringify(call.args, null, open ? 1 : 0))}</pre><pre>answer ${esc(JSON.stringify(call.result, null, open ? 1 : 0))}</pre></li>`;
   }
 
+  /** @param {string} id a menu item the presenter pressed */
   function menuAction(id) {
-    const item = MENU_BY_ID[id];
+    const item = MENU_BY_ID.get(id);
     if (!item || !itemVisible(item)) return;
-    if (item.share && shareFrom(item.share === 'favorite' ? 'favorite' : item.share)) return;
+    if (item.share && shareFrom(item.id)) return;
     const url = location.href;
     switch (id) {
       case 'menuItem:copyUrl':
         if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(url).catch(() => {});
-        toast(t('已复制链接', 'Link copied'), 'success');
+        toast(t('linkCopied'), 'success');
         break;
       case 'menuItem:refresh':
         location.reload();
@@ -1285,22 +1501,23 @@
       case 'menuItem:nightMode':
       case 'menuItem:dayMode':
         state.menu.night = id === 'menuItem:nightMode';
-        toast(state.menu.night ? t('已开启夜间模式（模拟）', 'Night mode on (simulated)') : t('已关闭夜间模式（模拟）', 'Night mode off (simulated)'));
+        toast(state.menu.night ? t('nightModeOnSimulated') : t('nightModeOffSimulated'));
         scheduleRender();
         break;
       default:
-        toast(`${zh() ? item.zhLabel : item.enLabel}${t('（模拟）', ' (simulated)')}`);
+        toast(`${inLang(item.name)}${t('simulatedSuffix')}`);
     }
   }
 
+  /** @param {MouseEvent} ev */
   function onPanelClick(ev) {
     const target = ev.target instanceof Element ? ev.target : null;
-    if (!target) return;
+    if (!target || !panel) return;
     if (target.closest('#wx-sim-menu-button')) {
       state.menu.open = true;
       render();
       const first = panel.querySelector('[data-menu-item]');
-      if (first) first.focus();
+      if (first instanceof HTMLElement) first.focus();
       return;
     }
     if (target.closest('[data-menu-close]')) { state.menu.open = false; render(); return; }
@@ -1313,11 +1530,13 @@
       return;
     }
     const item = target.closest('[data-menu-item]');
-    if (item) menuAction(item.getAttribute('data-menu-item'));
+    if (item) menuAction(item.getAttribute('data-menu-item') || '');
   }
+  /** @param {Event} ev */
   function onPanelChange(ev) {
     const target = ev.target;
-    if (target.id === 'wx-sim-outcome') api.setOutcome(target.value);
+    if (target instanceof HTMLSelectElement && target.id === 'wx-sim-outcome') api.setOutcome(target.value);
+    if (!(target instanceof HTMLInputElement)) return;
     if (target.id === 'wx-sim-ask') state.ask = target.checked;
     if (target.id === 'wx-sim-external') {
       state.external = target.checked;
@@ -1337,14 +1556,21 @@
     get menu() { return menuSnapshot(); },
     get outcome() { return state.outcome; },
     get shareData() { return clone(state.share); },
+    /** @param {string} outcome */
     setOutcome(outcome) {
-      if (!OUTCOMES.includes(outcome)) throw new Error(`outcome must be one of ${OUTCOMES.join(', ')}`);
+      if (!isOutcome(outcome)) throw new Error(`outcome must be one of ${OUTCOMES.join(', ')}`);
       state.outcome = outcome;
       scheduleRender();
     },
+    /** @param {unknown} ask */
     setAsk(ask) { state.ask = Boolean(ask); scheduleRender(); },
+    /** @param {string} which a menu item id, its tail (`timeline`) or its event */
     share: (which) => shareFrom(which),
-    openMenu() { state.menu.open = true; if (panel) panel.querySelector('details').open = true; scheduleRender(); },
+    openMenu() {
+      state.menu.open = true;
+      if (panel) find(panel, 'details', HTMLDetailsElement).open = true;
+      scheduleRender();
+    },
     finishRecording() { // as if 60 s had passed: onVoiceRecordEnd fires
       const rec = state.recording;
       if (!rec) return Promise.resolve(null);
@@ -1354,12 +1580,14 @@
       state.outcome = 'ok';
       state.ask = false;
       state.calls.length = 0;
-      state.menu = { optionMenu: true, hidden: new Set(), open: true, night: false };
+      state.menu = freshMenu();
       state.share = { appMessage: null, timeline: null };
-      if (state.recording) { const rec = state.recording; finishRecording(rec); }
+      if (state.recording) finishRecording(state.recording);
       stopPlayback(false);
-      HANDLERS.stopMonitoringBeacons();
-      document.querySelectorAll('.wxsim-overlay').forEach((el) => el.wxsimClose('reset'));
+      HANDLERS.stopMonitoringBeacons({});
+      document.querySelectorAll('.wxsim-overlay').forEach((el) => {
+        if (el instanceof HTMLDivElement) el.wxsimClose?.('reset');
+      });
       if (panel) build();
     },
   };
@@ -1374,12 +1602,5 @@
   };
   if (document.body) mount();
   else document.addEventListener('DOMContentLoaded', mount, { once: true });
-  later(() => {
-    let event;
-    try { event = new Event('WeixinJSBridgeReady', { bubbles: true }); } catch (e) {
-      event = document.createEvent('Event');
-      event.initEvent('WeixinJSBridgeReady', true, true);
-    }
-    document.dispatchEvent(event);
-  }, 0);
+  later(() => document.dispatchEvent(new Event('WeixinJSBridgeReady', { bubbles: true })), 0);
 })();
