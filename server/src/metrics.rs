@@ -4,12 +4,17 @@
 
 use app::state::AppState;
 use axum::{extract::State, http::header, response::IntoResponse};
-use std::fmt::Write;
+use prometheus_client::{
+    collector::Collector,
+    encoding::{prometheus_text, DescriptorEncoder, EncodeMetric},
+    metrics::{counter::ConstCounter, gauge::ConstGauge},
+    registry::Registry,
+};
 use wechat::client::Outcome;
 use wechat::credentials::{CacheStats, CredentialService, LeaseStats, QuotaStatus};
 
-/// The exposition's content type (text format 0.0.4).
-pub const CONTENT_TYPE: &str = "text/plain; version=0.0.4; charset=utf-8";
+/// The exposition's content type (Prometheus text format 0.0.4).
+pub const CONTENT_TYPE: &str = prometheus_text::CONTENT_TYPE;
 
 /// The handler.
 pub async fn metrics(State(state): State<AppState>) -> impl IntoResponse {
@@ -20,53 +25,118 @@ pub async fn metrics(State(state): State<AppState>) -> impl IntoResponse {
 }
 
 /// The exposition of `service`'s counters.
+///
+/// The core keeps the counts (they are shared with the Redis store and read by tests), so
+/// each scrape takes a snapshot and hands it to prometheus-client as one [`Collector`].
 pub async fn render(service: &CredentialService) -> String {
-    let mut out = Exposition::default();
-    let stats = service.stats();
-    upstream(&mut out, &stats);
-    cache(&mut out, &stats);
-    lease(&mut out, &service.lease_stats().unwrap_or_default());
-    quota(&mut out, &service.quota().await);
-    out.text
+    let snapshot = Snapshot {
+        stats: service.stats(),
+        lease: service.lease_stats().unwrap_or_default(),
+        quota: service.quota().await,
+    };
+    let mut registry = Registry::default();
+    registry.register_collector(Box::new(snapshot));
+    let mut text = String::new();
+    prometheus_text::encode(&mut text, &registry).expect("writing to a String cannot fail");
+    text
 }
 
-#[derive(Default)]
-struct Exposition {
-    text: String,
+/// The counters of one scrape.
+#[derive(Debug)]
+struct Snapshot {
+    stats: CacheStats,
+    lease: LeaseStats,
+    quota: Vec<QuotaStatus>,
 }
 
-impl Exposition {
-    fn family(&mut self, name: &str, kind: &str, help: &str) {
-        let _ = writeln!(self.text, "# HELP {name} {help}");
-        let _ = writeln!(self.text, "# TYPE {name} {kind}");
+type Labels = Vec<(&'static str, String)>;
+
+/// One metric family: a name (counters without `_total`, which the encoder adds), a help
+/// text, and its samples.
+fn family<M: EncodeMetric>(
+    encoder: &mut DescriptorEncoder,
+    name: &str,
+    help: &str,
+    samples: impl IntoIterator<Item = (Labels, M)>,
+    metric_type: prometheus_client::metrics::MetricType,
+) -> Result<(), std::fmt::Error> {
+    let mut metric = encoder.encode_descriptor(name, help, None, metric_type)?;
+    for (labels, value) in samples {
+        value.encode(metric.encode_family(&labels)?)?;
     }
+    Ok(())
+}
 
-    fn sample(&mut self, name: &str, labels: &[(&str, &str)], value: u64) {
-        self.text.push_str(name);
-        if !labels.is_empty() {
-            self.text.push('{');
-            for (index, (label, label_value)) in labels.iter().enumerate() {
-                if index > 0 {
-                    self.text.push(',');
-                }
-                let _ = write!(self.text, "{label}=\"{}\"", escape(label_value));
-            }
-            self.text.push('}');
+fn counter(
+    encoder: &mut DescriptorEncoder,
+    name: &str,
+    help: &str,
+    value: u64,
+) -> Result<(), std::fmt::Error> {
+    let value = ConstCounter::new(value);
+    let metric = encoder.encode_descriptor(name, help, None, value.metric_type())?;
+    value.encode(metric)
+}
+
+impl Collector for Snapshot {
+    fn encode(&self, mut encoder: DescriptorEncoder) -> Result<(), std::fmt::Error> {
+        use prometheus_client::metrics::MetricType;
+        let stats = &self.stats;
+        family(
+            &mut encoder,
+            "wechat_upstream_calls",
+            "HTTP attempts to the WeChat API by endpoint and outcome (errcode 0 = success).",
+            stats.upstream.iter().map(|row| {
+                let (outcome, errcode) = outcome_labels(row.outcome);
+                let mut labels = vec![
+                    ("endpoint", row.endpoint.as_str().to_owned()),
+                    ("outcome", outcome),
+                ];
+                labels.extend(errcode.map(|code| ("errcode", code)));
+                (labels, ConstCounter::new(row.count))
+            }),
+            MetricType::Counter,
+        )?;
+        let lease = &self.lease;
+        for (name, help, value) in [
+            ("wechat_cache_hits", "Requests served from a fresh cached credential.", stats.hits),
+            ("wechat_cache_stale_hits", "Requests served from a valid credential due for renewal (renewed in the background).", stats.stale_hits),
+            ("wechat_cache_misses", "Requests that found no usable credential and waited for a fetch.", stats.misses),
+            ("wechat_refreshes", "Credential fetches started (each serves every waiter).", stats.refreshes),
+            ("wechat_refresh_failures", "Credential fetches that failed.", stats.refresh_failures),
+            ("wechat_store_hits", "Fetches answered by the credential store (a restart, another instance) without calling WeChat.", stats.store_hits),
+            ("wechat_invalidations", "Access tokens dropped after WeChat refused them.", stats.invalidations),
+            ("wechat_lease_acquired", "Refresh leases taken in the shared store (Redis) by this instance.", lease.acquired),
+            ("wechat_lease_waits", "Refreshes that waited for another instance's lease.", lease.waits),
+            ("wechat_lease_adopted", "Waits that ended by adopting the credential another instance fetched.", lease.adopted),
+            ("wechat_lease_timeouts", "Waits that ran out of time and fetched without the lease.", lease.timeouts),
+            ("wechat_store_errors", "Shared-store operations that failed (Redis unreachable).", lease.errors),
+        ] {
+            counter(&mut encoder, name, help, value)?;
         }
-        let _ = writeln!(self.text, " {value}");
+        let by_credential = |value: fn(&QuotaStatus) -> u64| {
+            self.quota.iter().map(move |row| {
+                (
+                    vec![("credential", row.kind.as_str().to_owned())],
+                    ConstGauge::new(value(row)),
+                )
+            })
+        };
+        family(
+            &mut encoder,
+            "wechat_quota_used_today",
+            "Upstream fetches of each credential counted today (Beijing day; all instances when shared).",
+            by_credential(|row| row.used),
+            MetricType::Gauge,
+        )?;
+        family(
+            &mut encoder,
+            "wechat_quota_limit_daily",
+            "Fetches of each credential allowed a day; forced refreshes beyond it are refused.",
+            by_credential(|row| row.limit),
+            MetricType::Gauge,
+        )
     }
-
-    fn counter(&mut self, name: &str, help: &str, value: u64) {
-        self.family(name, "counter", help);
-        self.sample(name, &[], value);
-    }
-}
-
-fn escape(value: &str) -> String {
-    value
-        .replace('\\', "\\\\")
-        .replace('"', "\\\"")
-        .replace('\n', "\\n")
 }
 
 /// `ok` → (`ok`, `0`); `errcode 45009` → (`errcode`, `45009`); `http 503` → (`http_503`, none).
@@ -80,122 +150,6 @@ fn outcome_labels(outcome: Outcome) -> (String, Option<String>) {
         Outcome::MalformedJson => label("malformed_json"),
         Outcome::EmptyCredential => label("empty_credential"),
         Outcome::Transport => label("transport"),
-    }
-}
-
-fn upstream(out: &mut Exposition, stats: &CacheStats) {
-    let name = "wechat_upstream_calls_total";
-    out.family(
-        name,
-        "counter",
-        "HTTP attempts to the WeChat API by endpoint and outcome (errcode 0 = success).",
-    );
-    for row in &stats.upstream {
-        let (outcome, errcode) = outcome_labels(row.outcome);
-        let endpoint = row.endpoint.as_str();
-        match errcode {
-            Some(code) => out.sample(
-                name,
-                &[
-                    ("endpoint", endpoint),
-                    ("outcome", &outcome),
-                    ("errcode", &code),
-                ],
-                row.count,
-            ),
-            None => out.sample(
-                name,
-                &[("endpoint", endpoint), ("outcome", &outcome)],
-                row.count,
-            ),
-        }
-    }
-}
-
-fn cache(out: &mut Exposition, stats: &CacheStats) {
-    out.counter(
-        "wechat_cache_hits_total",
-        "Requests served from a fresh cached credential.",
-        stats.hits,
-    );
-    out.counter(
-        "wechat_cache_stale_hits_total",
-        "Requests served from a valid credential due for renewal (renewed in the background).",
-        stats.stale_hits,
-    );
-    out.counter(
-        "wechat_cache_misses_total",
-        "Requests that found no usable credential and waited for a fetch.",
-        stats.misses,
-    );
-    out.counter(
-        "wechat_refreshes_total",
-        "Credential fetches started (each serves every waiter).",
-        stats.refreshes,
-    );
-    out.counter(
-        "wechat_refresh_failures_total",
-        "Credential fetches that failed.",
-        stats.refresh_failures,
-    );
-    out.counter(
-        "wechat_store_hits_total",
-        "Fetches answered by the credential store (a restart, another instance) without calling WeChat.",
-        stats.store_hits,
-    );
-    out.counter(
-        "wechat_invalidations_total",
-        "Access tokens dropped after WeChat refused them.",
-        stats.invalidations,
-    );
-}
-
-fn lease(out: &mut Exposition, lease: &LeaseStats) {
-    out.counter(
-        "wechat_lease_acquired_total",
-        "Refresh leases taken in the shared store (Redis) by this instance.",
-        lease.acquired,
-    );
-    out.counter(
-        "wechat_lease_waits_total",
-        "Refreshes that waited for another instance's lease.",
-        lease.waits,
-    );
-    out.counter(
-        "wechat_lease_adopted_total",
-        "Waits that ended by adopting the credential another instance fetched.",
-        lease.adopted,
-    );
-    out.counter(
-        "wechat_lease_timeouts_total",
-        "Waits that ran out of time and fetched without the lease.",
-        lease.timeouts,
-    );
-    out.counter(
-        "wechat_store_errors_total",
-        "Shared-store operations that failed (Redis unreachable).",
-        lease.errors,
-    );
-}
-
-fn quota(out: &mut Exposition, quota: &[QuotaStatus]) {
-    let used = "wechat_quota_used_today";
-    out.family(
-        used,
-        "gauge",
-        "Upstream fetches of each credential counted today (Beijing day; all instances when shared).",
-    );
-    for row in quota {
-        out.sample(used, &[("credential", row.kind.as_str())], row.used);
-    }
-    let limit = "wechat_quota_limit_daily";
-    out.family(
-        limit,
-        "gauge",
-        "Fetches of each credential allowed a day; forced refreshes beyond it are refused.",
-    );
-    for row in quota {
-        out.sample(limit, &[("credential", row.kind.as_str())], row.limit);
     }
 }
 
@@ -225,9 +179,33 @@ mod tests {
     }
 
     #[test]
-    fn label_values_are_escaped() {
-        let mut out = Exposition::default();
-        out.sample("m", &[("a", "x\"y\\z")], 3);
-        assert_eq!(out.text, "m{a=\"x\\\"y\\\\z\"} 3\n");
+    fn counters_end_in_total_and_labelled_samples_follow_their_family() {
+        let snapshot = Snapshot {
+            stats: CacheStats {
+                hits: 7,
+                stale_hits: 0,
+                misses: 1,
+                refreshes: 1,
+                refresh_failures: 0,
+                store_hits: 0,
+                invalidations: 0,
+                upstream: Vec::new(),
+            },
+            lease: LeaseStats::default(),
+            quota: Vec::new(),
+        };
+        let mut registry = Registry::default();
+        registry.register_collector(Box::new(snapshot));
+        let mut text = String::new();
+        prometheus_text::encode(&mut text, &registry).unwrap();
+        assert!(
+            text.contains("# TYPE wechat_cache_hits_total counter\nwechat_cache_hits_total 7\n"),
+            "{text}"
+        );
+        assert!(text.contains("# TYPE wechat_quota_used_today gauge\n"));
+        assert!(
+            !text.contains("wechat_upstream_calls_total{"),
+            "no rows, no samples"
+        );
     }
 }

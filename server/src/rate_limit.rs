@@ -1,5 +1,5 @@
-//! A per-client rate limit on the signing endpoints: a token bucket per client IP, refilled at
-//! `SIGN_RATE_LIMIT` requests per second up to `SIGN_RATE_BURST`. Over the limit a client gets
+//! A per-client rate limit on the signing endpoints: governor's keyed GCRA limiter per client
+//! IP, `SIGN_RATE_LIMIT` requests per second with bursts of `SIGN_RATE_BURST`. Over the limit a client gets
 //! a 429 with `Retry-After` and the usual JSON error. Off (`0`) by default.
 //!
 //! The client is the peer address of the TCP connection; with `TRUST_FORWARDED` set (behind a
@@ -14,12 +14,18 @@ use axum::{
     response::{IntoResponse, Response},
     Router,
 };
+use governor::{
+    clock::{Clock, DefaultClock, Reference},
+    middleware::NoOpMiddleware,
+    state::keyed::DefaultKeyedStateStore,
+    Quota, RateLimiter,
+};
 use leptos::server_fn::ServerFn;
 use std::{
-    collections::HashMap,
     net::{IpAddr, Ipv4Addr, SocketAddr},
+    num::NonZeroU32,
     sync::{Arc, Mutex},
-    time::{Duration, Instant},
+    time::Duration,
 };
 
 /// The endpoints that cost a credential lookup and a signature: the ones limited. Read from
@@ -32,7 +38,7 @@ pub const SIGNING_PATHS: [&str; 5] = [
     <signing::DecryptCardCode as ServerFn>::PATH,
 ];
 
-/// How often idle buckets are dropped.
+/// How often idle clients are dropped.
 const PRUNE_EVERY: Duration = Duration::from_secs(60);
 
 /// The limit's settings.
@@ -51,87 +57,85 @@ impl RateLimit {
     pub fn is_on(&self) -> bool {
         self.per_second > 0
     }
+
+    /// The quota of one client, when the limit is on.
+    fn quota(&self) -> Option<Quota> {
+        let rate = NonZeroU32::new(self.per_second)?;
+        Some(
+            Quota::per_second(rate)
+                .allow_burst(NonZeroU32::new(self.burst).unwrap_or(NonZeroU32::MIN)),
+        )
+    }
 }
 
-#[derive(Debug, Clone, Copy)]
-struct Bucket {
-    tokens: f64,
-    updated: Instant,
-}
-
-/// The buckets of every client seen recently.
-#[derive(Debug)]
-pub struct Limiter {
+/// Every client seen recently, each with its own GCRA state (governor's keyed limiter);
+/// generic over the clock so tests can move time.
+pub struct Limiter<C: Clock = DefaultClock> {
     limit: RateLimit,
-    state: Mutex<Buckets>,
-}
-
-#[derive(Debug)]
-struct Buckets {
-    clients: HashMap<IpAddr, Bucket>,
-    pruned: Instant,
+    clients: RateLimiter<IpAddr, DefaultKeyedStateStore<IpAddr>, C, NoOpMiddleware<C::Instant>>,
+    clock: C,
+    pruned: Mutex<C::Instant>,
 }
 
 impl Limiter {
-    /// A limiter with no client seen yet.
-    pub fn new(limit: RateLimit) -> Self {
-        Self {
+    /// A limiter on the system's monotonic clock. `None` when the limit is off.
+    pub fn new(limit: RateLimit) -> Option<Self> {
+        Self::with_clock(limit, DefaultClock::default())
+    }
+}
+
+impl<C: Clock + Clone> Limiter<C> {
+    /// A limiter on `clock`. `None` when the limit is off.
+    pub fn with_clock(limit: RateLimit, clock: C) -> Option<Self> {
+        let clients = RateLimiter::new(
+            limit.quota()?,
+            DefaultKeyedStateStore::default(),
+            clock.clone(),
+        );
+        Some(Self {
             limit,
-            state: Mutex::new(Buckets {
-                clients: HashMap::new(),
-                pruned: Instant::now(),
-            }),
-        }
+            clients,
+            pruned: Mutex::new(clock.now()),
+            clock,
+        })
     }
 
-    /// Takes one token for `client` at `now`; `Err(wait)` when its bucket is empty.
-    pub fn check(&self, client: IpAddr, now: Instant) -> Result<(), Duration> {
-        let rate = f64::from(self.limit.per_second);
-        let burst = f64::from(self.limit.burst.max(1));
-        let mut state = self
-            .state
-            .lock()
-            .unwrap_or_else(|poison| poison.into_inner());
-        if now.saturating_duration_since(state.pruned) >= PRUNE_EVERY {
-            // A bucket that has refilled completely is the same as no bucket.
-            state.clients.retain(|_, bucket| {
-                bucket.tokens + now.saturating_duration_since(bucket.updated).as_secs_f64() * rate
-                    < burst
-            });
-            state.pruned = now;
-        }
-        let bucket = state.clients.entry(client).or_insert(Bucket {
-            tokens: burst,
-            updated: now,
-        });
-        let elapsed = now.saturating_duration_since(bucket.updated).as_secs_f64();
-        bucket.tokens = (bucket.tokens + elapsed * rate).min(burst);
-        bucket.updated = now;
-        if bucket.tokens >= 1.0 {
-            bucket.tokens -= 1.0;
-            Ok(())
-        } else {
-            Err(Duration::from_secs_f64((1.0 - bucket.tokens) / rate))
-        }
+    /// Takes one request of `client`'s quota; `Err(wait)` when it has none left.
+    pub fn check(&self, client: IpAddr) -> Result<(), Duration> {
+        self.prune_now_and_then();
+        self.clients
+            .check_key(&client)
+            .map_err(|not_until| not_until.wait_time_from(self.clock.now()))
     }
 
     /// Clients currently tracked.
     pub fn tracked(&self) -> usize {
-        self.state
+        self.clients.len()
+    }
+
+    /// Drops, once a minute, the clients whose quota has refilled (the same as never seen).
+    fn prune_now_and_then(&self) {
+        let now = self.clock.now();
+        let mut pruned = self
+            .pruned
             .lock()
-            .unwrap_or_else(|poison| poison.into_inner())
-            .clients
-            .len()
+            .unwrap_or_else(|poison| poison.into_inner());
+        if Duration::from(now.duration_since(*pruned)) >= PRUNE_EVERY {
+            self.clients.retain_recent();
+            *pruned = now;
+        }
     }
 }
 
 /// Adds the limit to `router` when it is on (a no-op otherwise).
 pub fn apply(router: Router, limit: RateLimit) -> Router {
-    if !limit.is_on() {
-        return router;
+    match Limiter::new(limit) {
+        Some(limiter) => router.layer(axum::middleware::from_fn_with_state(
+            Arc::new(limiter),
+            enforce,
+        )),
+        None => router,
     }
-    let limiter = Arc::new(Limiter::new(limit));
-    router.layer(axum::middleware::from_fn_with_state(limiter, enforce))
 }
 
 /// The client of a request: the socket's peer, or the first `X-Forwarded-For` hop when trusted.
@@ -156,7 +160,7 @@ async fn enforce(State(limiter): State<Arc<Limiter>>, request: Request, next: Ne
         .get::<ConnectInfo<SocketAddr>>()
         .map(|info| info.0);
     let client = client_ip(request.headers(), peer, limiter.limit.trust_forwarded);
-    match limiter.check(client, Instant::now()) {
+    match limiter.check(client) {
         Ok(()) => next.run(request).await,
         Err(wait) => too_many(limiter.limit, wait),
     }
@@ -185,13 +189,16 @@ fn too_many(limit: RateLimit, wait: Duration) -> Response {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use governor::clock::FakeRelativeClock;
 
-    fn limiter(per_second: u32, burst: u32) -> Limiter {
-        Limiter::new(RateLimit {
+    fn limiter(per_second: u32, burst: u32) -> (Limiter<FakeRelativeClock>, FakeRelativeClock) {
+        let clock = FakeRelativeClock::default();
+        let limit = RateLimit {
             per_second,
             burst,
             trust_forwarded: false,
-        })
+        };
+        (Limiter::with_clock(limit, clock.clone()).unwrap(), clock)
     }
 
     const A: IpAddr = IpAddr::V4(Ipv4Addr::new(10, 0, 0, 1));
@@ -199,28 +206,36 @@ mod tests {
 
     #[test]
     fn a_burst_passes_then_the_rate_refills_it() {
-        let limiter = limiter(2, 3);
-        let start = Instant::now();
+        let (limiter, clock) = limiter(2, 3);
         for _ in 0..3 {
-            assert!(limiter.check(A, start).is_ok());
+            assert!(limiter.check(A).is_ok());
         }
-        let wait = limiter.check(A, start).unwrap_err();
+        let wait = limiter.check(A).unwrap_err();
         assert_eq!(wait, Duration::from_millis(500));
-        assert!(limiter.check(B, start).is_ok(), "clients are independent");
-        assert!(limiter.check(A, start + Duration::from_millis(500)).is_ok());
-        assert!(limiter
-            .check(A, start + Duration::from_millis(500))
-            .is_err());
+        assert!(limiter.check(B).is_ok(), "clients are independent");
+        clock.advance(Duration::from_millis(500));
+        assert!(limiter.check(A).is_ok());
+        assert!(limiter.check(A).is_err());
     }
 
     #[test]
     fn idle_clients_are_pruned() {
-        let limiter = limiter(10, 5);
-        let start = Instant::now();
-        limiter.check(A, start).unwrap();
+        let (limiter, clock) = limiter(10, 5);
+        limiter.check(A).unwrap();
         assert_eq!(limiter.tracked(), 1);
-        limiter.check(B, start + PRUNE_EVERY).unwrap();
+        clock.advance(PRUNE_EVERY);
+        limiter.check(B).unwrap();
         assert_eq!(limiter.tracked(), 1, "A refilled long ago and was dropped");
+    }
+
+    #[test]
+    fn no_limiter_when_the_limit_is_off() {
+        let off = RateLimit {
+            per_second: 0,
+            burst: 10,
+            trust_forwarded: false,
+        };
+        assert!(Limiter::new(off).is_none());
     }
 
     #[test]

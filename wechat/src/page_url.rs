@@ -304,6 +304,12 @@ fn normalise_domain(entry: &str) -> Option<String> {
 
 /// Checks a page URL and returns the exact string to sign (fragment cut, everything else
 /// byte for byte), or says why WeChat could never accept it.
+///
+/// Written by hand rather than with the `url` crate, on purpose: WeChat signs the string the
+/// page sent, and `url::Url` re-serialises it (lowercases the host, adds a `/` path, percent-
+/// encodes non-ASCII, drops a default port), so the signature would be over another string;
+/// the lints below exist to name exactly those differences. This runs in the browser build
+/// too, where `url` and its IDNA tables would cost tens of KB of the 250 KB wasm budget.
 pub fn page_url_to_sign(raw: &str, safe_domains: &SafeDomains) -> Result<PageUrl, UrlError> {
     let url = without_fragment(raw);
     let fragment_removed = url.len() < raw.len();

@@ -40,14 +40,6 @@ impl Endpoint {
             Self::DecryptCode => "decrypt_code",
         }
     }
-
-    /// Whether the call carries an access_token (and so can fail with 40001/40014/42001).
-    pub fn uses_access_token(self) -> bool {
-        matches!(
-            self,
-            Self::JsapiTicket | Self::WxCardTicket | Self::DecryptCode
-        )
-    }
 }
 
 impl fmt::Display for Endpoint {

@@ -298,7 +298,8 @@ impl RedisStore {
     }
 
     /// Who holds the refresh lease of `kind` now (the [`RedisOptions::instance`] written in
-    /// it), if anyone: for operators and tests.
+    /// it), if anyone. Only with the `testing` feature.
+    #[cfg(feature = "testing")]
     pub async fn lease_holder(
         &self,
         app_id: &str,

@@ -375,8 +375,9 @@ impl CredentialService {
             .collect()
     }
 
-    /// Counts finished fetches (successful or not); `changed()` on it wakes whoever waits for a
-    /// renewal, e.g. a status page, or a test proving that the refresher ran.
+    /// Counts finished fetches (successful or not); `changed()` on it wakes a test waiting for
+    /// the refresher to have run (no sleeps). Only with the `testing` feature.
+    #[cfg(feature = "testing")]
     pub fn fetch_events(&self) -> watch::Receiver<u64> {
         self.inner.finished_fetches.subscribe()
     }
