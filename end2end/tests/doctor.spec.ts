@@ -34,6 +34,19 @@ test('the doctor names what is wrong with a URL', async ({ page }) => {
   await expect(page.locator('.finding[data-code="scheme_mismatch"]')).toHaveAttribute('data-fatal', 'true');
 });
 
+test('a localhost:8080 page URL is flagged for both its port and its host', async ({ page }) => {
+  await page.goto('/doctor');
+  await waitForHydration(page);
+  await page.fill('#doctor-url', 'http://localhost:8080/p');
+  await page.fill('#doctor-ticket', 't');
+  await page.fill('#doctor-noncestr', 'n');
+  await page.fill('#doctor-timestamp', '1');
+  await page.click('#doctor-run');
+  await expect(page.locator('.finding[data-code="non_standard_port"]')).toHaveCount(1);
+  await expect(page.locator('.finding[data-code="local_or_ip_host"]')).toHaveCount(1);
+  await expect(page.locator('#doctor-signature')).toHaveText(/^[0-9a-f]{40}$/);
+});
+
 test('a bad timestamp gets a message that says what to fix', async ({ page, pageErrors }) => {
   await page.goto('/doctor');
   await waitForHydration(page);

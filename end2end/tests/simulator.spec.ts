@@ -130,6 +130,21 @@ test('voice flow: record, stop, play to the end, upload, download', async ({ pag
   await expect(page.locator('.log_entry[data-api="downloadVoice"][data-callback="success"]')).toContainText('下载语音成功，localId 为');
 });
 
+test('/smart works by following its own page: record on the voice page, translate on /smart', async ({ page }) => {
+  await ready(page, '/smart');
+  await expect(page.locator('main')).toContainText('音频接口');
+  await page.click('#translateVoice');
+  await expect(page.locator('.log_entry[data-api="translateVoice"]').first()).toContainText('请先使用 startRecord 接口录制一段声音');
+  await ready(page, '/voice');
+  await page.click('#startRecord');
+  await page.click('#stopRecord');
+  await expect(page.locator('.log_entry[data-api="stopRecord"][data-callback="success"]')).toHaveCount(1);
+  // The recording is carried to /smart, as WeChat keeps a localId for the web view.
+  await ready(page, '/smart');
+  await page.click('#translateVoice');
+  await expect(page.locator('.log_entry[data-api="translateVoice"][data-callback="complete"]')).toContainText('识别结果：');
+});
+
 test('sharing from the simulated menu uses the registered content and reports the outcome', async ({ page }) => {
   await ready(page, '/share');
   await page.click('#onMenuShareAppMessage');

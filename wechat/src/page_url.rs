@@ -96,6 +96,12 @@ pub enum UrlLint {
     UppercaseHost,
     /// `:80` on http or `:443` on https; browsers drop the default port from location.href.
     DefaultPort,
+    /// A port other than 80 and 443: the newer document says WeChat's web pages only use those
+    /// two (`仅支持80（http）和443（https）两个端口`), so a JS safe domain carries no port.
+    NonStandardPort,
+    /// `localhost` or an IP address: a JS safe domain must be a registered domain (with an
+    /// ICP filing) that WeChat can reach; a phone cannot open the desk's loopback.
+    LocalOrIpHost,
 }
 
 impl UrlLint {
@@ -108,6 +114,8 @@ impl UrlLint {
             Self::NoPathAfterHost => "nothing follows the host, but location.href always has a / there; sign exactly what location.href shows",
             Self::UppercaseHost => "the host has upper-case letters; location.href shows it in lower case",
             Self::DefaultPort => "the URL names the default port; location.href leaves it out",
+            Self::NonStandardPort => "the page is on a port other than 80 (http) or 443 (https); WeChat's JS safe domains take no port, so a phone cannot configure this page",
+            Self::LocalOrIpHost => "the host is localhost or an IP address; a JS safe domain must be a registered domain a phone can reach",
         }
     }
 }
@@ -377,6 +385,12 @@ pub fn page_url_to_sign(raw: &str, safe_domains: &SafeDomains) -> Result<PageUrl
     if port == Some(default_port) {
         lints.push(UrlLint::DefaultPort);
     }
+    if port.is_some_and(|port| port != 80 && port != 443) {
+        lints.push(UrlLint::NonStandardPort);
+    }
+    if is_local_or_ip(&host_lower) {
+        lints.push(UrlLint::LocalOrIpHost);
+    }
     Ok(PageUrl {
         url: url.to_owned(),
         origin: Origin {
@@ -386,6 +400,17 @@ pub fn page_url_to_sign(raw: &str, safe_domains: &SafeDomains) -> Result<PageUrl
         },
         lints,
     })
+}
+
+/// `localhost` (or a name under it), an IPv4 address or a bracketed IPv6 literal.
+fn is_local_or_ip(host: &str) -> bool {
+    host == "localhost"
+        || host.ends_with(".localhost")
+        || host.parse::<std::net::Ipv4Addr>().is_ok()
+        || host
+            .strip_prefix('[')
+            .and_then(|rest| rest.strip_suffix(']'))
+            .is_some_and(|inner| inner.parse::<std::net::Ipv6Addr>().is_ok())
 }
 
 fn split_host_port(authority: &str) -> Result<(&str, Option<u16>), UrlError> {
@@ -743,14 +768,41 @@ mod tests {
     }
 
     #[test]
+    fn ports_other_than_80_and_443_and_local_hosts_are_flagged() {
+        let url = sign_any("http://localhost:8080/p").unwrap();
+        assert_eq!(
+            url.lints(),
+            [UrlLint::NonStandardPort, UrlLint::LocalOrIpHost]
+        );
+        assert_eq!(
+            sign_any("https://192.168.1.10/").unwrap().lints(),
+            [UrlLint::LocalOrIpHost]
+        );
+        assert_eq!(
+            sign_any("https://[::1]/").unwrap().lints(),
+            [UrlLint::LocalOrIpHost]
+        );
+        assert_eq!(
+            sign_any("https://a.example:8443/").unwrap().lints(),
+            [UrlLint::NonStandardPort]
+        );
+        assert!(sign_any("https://a.example/").unwrap().lints().is_empty());
+        assert!(sign_any("https://localhost.example.com/")
+            .unwrap()
+            .lints()
+            .is_empty());
+    }
+
+    #[test]
     fn default_ports_are_flagged() {
         assert_eq!(
             sign_any("https://example.com:443/").unwrap().lints(),
             [UrlLint::DefaultPort]
         );
-        assert!(sign_any("https://example.com:8443/")
+        // Another port is not the default one (it has a lint of its own, NonStandardPort).
+        assert!(!sign_any("https://example.com:8443/")
             .unwrap()
             .lints()
-            .is_empty());
+            .contains(&UrlLint::DefaultPort));
     }
 }

@@ -342,6 +342,24 @@ pub mod ssr {
         }
 
         #[test]
+        fn a_desk_url_is_flagged_for_its_port_and_its_host_but_still_signed() {
+            let d = diagnose(
+                "http://localhost:8080/p",
+                TICKET,
+                "n",
+                1,
+                None,
+                None,
+                &SafeDomains::any(),
+            )
+            .unwrap();
+            assert!(codes(&d).contains(&"non_standard_port".to_owned()));
+            assert!(codes(&d).contains(&"local_or_ip_host".to_owned()));
+            assert!(d.findings.iter().all(|f| !f.fatal));
+            assert_eq!(d.signature.len(), 40);
+        }
+
+        #[test]
         fn hosts_outside_the_safe_domains_are_fatal() {
             let d = diagnose(
                 "https://evil.com/p",

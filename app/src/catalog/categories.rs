@@ -46,7 +46,10 @@ pub static CATEGORIES: &[Category] = &[
     Category {
         slug: "smart",
         title: server_only(t("智能接口", "Smart")),
-        intro: server_only(t("识别一段录音并返回文字。", "Recognise a recording and return its text.")),
+        intro: server_only(t(
+            "识别一段录音并返回文字。先在「音频接口」页用 startRecord、stopRecord 录一段话，录音会带到这一页。",
+            "Recognise a recording and return its text. Record something on the Voice page first (startRecord, stopRecord): the recording comes with you to this page.",
+        )),
         classic: classic("menu-smart", "智能接口", "智能接口"),
     },
     Category {

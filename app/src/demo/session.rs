@@ -101,11 +101,44 @@ impl Default for Session {
 /// Oldest lines are dropped beyond this.
 pub const MAX_LOG_ENTRIES: usize = 200;
 
-/// Creates a session and shares it with the page's components.
+/// Creates a session and shares it with the page's components. In the browser the demo's
+/// memory (localIds, serverIds, card codes) is carried across the tab's pages, as WeChat keeps
+/// them for the web view: a voice recorded on the audio page can be translated on /smart.
 pub fn provide_session() -> Session {
     let session = Session::new();
+    #[cfg(feature = "hydrate")]
+    carry::follow(session.state);
     provide_context(session);
     session
+}
+
+/// The demo state in the tab's `sessionStorage`, restored at start and saved on each change.
+#[cfg(feature = "hydrate")]
+mod carry {
+    use super::DemoState;
+    use leptos::prelude::*;
+
+    const KEY: &str = "wxpg:demo-state";
+
+    fn storage() -> Option<web_sys::Storage> {
+        web_sys::window()?.session_storage().ok()?
+    }
+
+    /// Restores `state` from the tab, then keeps the tab's copy up to date.
+    pub fn follow(state: RwSignal<DemoState>) {
+        let saved = storage()
+            .and_then(|storage| storage.get_item(KEY).ok().flatten())
+            .and_then(|json| serde_json::from_str::<DemoState>(&json).ok());
+        if let Some(saved) = saved {
+            state.set(saved);
+        }
+        Effect::new(move |_| {
+            let current = state.get();
+            if let (Some(storage), Ok(json)) = (storage(), serde_json::to_string(&current)) {
+                let _ = storage.set_item(KEY, &json);
+            }
+        });
+    }
 }
 
 /// The page's session.

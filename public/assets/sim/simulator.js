@@ -457,14 +457,16 @@
 
   /* ── 8. Verifying wx.config (preVerifyJSAPI) ─────────────────────────────────────────── */
 
-  // iOS WeChat verifies against the URL the page was entered with, even after
-  // client-side navigation; elsewhere against the current one.
-  const LANDING_URL = location.href.split('#')[0];
+  // The phone's own rule (the pages sign by the same rule, wechat::page_url::url_to_sign):
+  // iOS WeChat verifies against the URL the page was entered with, even after client-side
+  // navigation; elsewhere against the current one; never the #fragment.
+  const pageUrl = () => location.href.split('#')[0];
+  const LANDING_URL = pageUrl();
 
   /** @param {BridgeArgs} args @returns {Promise<RawAnswer>} */
   function preVerify(args) {
     const seq = ++state.verifySeq;
-    const url = IOS ? LANDING_URL : location.href.split('#')[0];
+    const url = IOS ? LANDING_URL : pageUrl();
     state.verify = {
       status: 'verifying', errMsg: '', detail: '', url, appId: str(args.verifyAppId),
       jsApiList: list(args.verifyJsApiList).map(String),
@@ -784,7 +786,7 @@
   /** @param {ShareContent} data */
   function shareCardHtml(data) {
     return `<div class="wxsim-share-card"><div class="wxsim-share-text"><b>${esc(data.title || document.title)}</b>` +
-      `<p>${esc(data.desc || '')}</p><small>${esc(data.link || location.href.split('#')[0])}</small></div>` +
+      `<p>${esc(data.desc || '')}</p><small>${esc(data.link || pageUrl())}</small></div>` +
       `${imageHtml(data.imgUrl, 'wxsim-share-icon')}</div>`;
   }
   /** @param {Outcome} outcome */
@@ -809,7 +811,7 @@
       state.pendingShare = null;
     }
     // Otherwise WeChat shares what update*ShareData set, or the page itself.
-    const data = state.share[share.content] || { title: document.title, desc: '', link: location.href.split('#')[0], imgUrl: '' };
+    const data = state.share[share.content] || { title: document.title, desc: '', link: pageUrl(), imgUrl: '' };
     decide('share', { title: inLang(item.name), body: shareCardHtml(data), okLabel: t('send') }).then(({ outcome }) => {
       if (!state.ask) showShareResult(item, data, outcome);
       else toast(outcomeLabel(outcome), outcome === 'ok' ? 'success' : 'none');
