@@ -263,6 +263,24 @@ text!(QA_ALL_REPORTS, "全部报告", "All reports");
 text!(QA_NEW_RUN, "新的运行", "New run");
 text!(QA_SIMULATOR, "模拟器", "simulator");
 
+text!(
+    MENU_ITEMS_TITLE,
+    "附录三：所有菜单项列表",
+    "Appendix 3: every menu item"
+);
+text!(
+    MENU_ITEMS_HINT,
+    "hideMenuItems / showMenuItems 的 menuList 取下面的 ID。基本类不可隐藏；只能隐藏传播类和保护类。",
+    "hideMenuItems / showMenuItems take these ids in menuList. Basic items cannot be hidden; only propagation and protection items can."
+);
+text!(
+    MENU_CLASS_BASIC,
+    "基本类（不可隐藏）",
+    "Basic (cannot be hidden)"
+);
+text!(MENU_CLASS_PROPAGATION, "传播类", "Propagation");
+text!(MENU_CLASS_PROTECTION, "保护类", "Protection");
+
 /// Defines [`SimText`]: the simulator's UI strings, by key. The simulator receives the
 /// whole table from the server (`/api/sim/catalog.js`) and looks a key up in the page's
 /// language; `{}` stands for a value it fills in.

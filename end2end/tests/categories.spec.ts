@@ -168,3 +168,38 @@ test('the language switch keeps the result log across its reload, once', async (
   await expect(page.locator('#config-status')).toHaveAttribute('data-status', 'ready');
   await expect(entries).toHaveCount(0);
 });
+
+test('the menu page lists appendix 3: 23 items by class, with their ids', async ({ page, context, baseURL }) => {
+  await page.goto('/menu');
+  const items = page.locator('#menu-items tr[data-menu-item]');
+  await expect(items).toHaveCount(23);
+  await expect(page.locator('#menu-items tr[data-menu-item="menuItem:exposeArticle"]')).toContainText('举报');
+  await expect(page.locator('#menu-items .menu_item_table').first().locator('caption')).toHaveText('基本类（不可隐藏）');
+  await expect(page.locator('#menu-items .menu_item_table').first().locator('tr')).toHaveCount(7);
+  await context.addCookies([{ name: 'lang', value: 'en', url: baseURL! }]);
+  await page.goto('/menu');
+  await expect(page.locator('#menu-items tr[data-menu-item="menuItem:share:weiboApp"]')).toContainText('Share to Weibo');
+});
+
+test('the classic page has the official title and viewport, and starts with nothing remembered', async ({ page }) => {
+  // A voice recorded on /voice is carried to the other category pages, not to /classic.
+  await page.goto('/voice');
+  await waitForHydration(page);
+  await expect(page.locator('#config-status')).toHaveAttribute('data-status', 'ready');
+  await page.click('#startRecord');
+  await page.click('#stopRecord');
+  await expect(page.locator('.log_entry[data-api="stopRecord"][data-callback="success"]')).toHaveCount(1);
+  await page.goto('/classic');
+  await expect(page).toHaveTitle('微信JS-SDK Demo');
+  const viewports = await page.locator('meta[name="viewport"]').evaluateAll((metas) => metas.map((m) => m.getAttribute('content')));
+  expect(viewports.at(-1)).toBe('width=device-width, initial-scale=1, user-scalable=0');
+  await waitForHydration(page);
+  await page.waitForFunction(() => (window as any).__wxSimulator?.verify?.status === 'ok');
+  const alerts: string[] = [];
+  page.on('dialog', (dialog) => {
+    alerts.push(dialog.message());
+    dialog.accept();
+  });
+  await page.click('#playVoice');
+  await expect.poll(() => alerts).toEqual(['请先使用 startRecord 接口录制一段声音']);
+});

@@ -101,14 +101,21 @@ impl Default for Session {
 /// Oldest lines are dropped beyond this.
 pub const MAX_LOG_ENTRIES: usize = 200;
 
-/// Creates a session and shares it with the page's components. In the browser the demo's
-/// memory (localIds, serverIds, card codes) is carried across the tab's pages, as WeChat keeps
-/// them for the web view: a voice recorded on the audio page can be translated on /smart.
+/// Creates a fresh session and shares it with the page's components (the classic page and QA
+/// mode start from nothing, as the official demo did on each load).
 pub fn provide_session() -> Session {
     let session = Session::new();
+    provide_context(session);
+    session
+}
+
+/// Like [`provide_session`], for the category pages: in the browser the demo's memory
+/// (localIds, serverIds, card codes) is carried across the tab's category pages, as WeChat
+/// keeps them for the web view: a voice recorded on /voice can be translated on /smart.
+pub fn provide_carried_session() -> Session {
+    let session = provide_session();
     #[cfg(feature = "hydrate")]
     carry::follow(session.state);
-    provide_context(session);
     session
 }
 

@@ -6,7 +6,7 @@ use crate::{
     components::{qr::QrCode, result_log::ResultLog},
     demo::{
         self,
-        session::{provide_session, use_session, ConfigStatus},
+        session::{provide_carried_session, use_session, ConfigStatus},
     },
     i18n::use_i18n,
     routes::not_found::NotFound,
@@ -45,6 +45,58 @@ fn CategoryView(category: &'static catalog::Category) -> impl IntoView {
         <CategoryDemo slug=category.slug.to_owned()>
             {catalog::apis_in(category.slug).map(|api| view! { <ApiItem api /> }).collect_view()}
         </CategoryDemo>
+        {(category.slug == MENU_PAGE).then(|| view! { <MenuItemsTable /> })}
+    }
+}
+
+/// The category whose page lists appendix 3 (the menu items `hideMenuItems` takes).
+const MENU_PAGE: &str = "menu";
+
+/// Appendix 3: every top-right menu item by class, with the id `hideMenuItems` /
+/// `showMenuItems` take (server HTML only).
+#[component]
+fn MenuItemsTable() -> impl IntoView {
+    let i18n = use_i18n();
+    let classes = [
+        (catalog::MenuClass::Basic, strings::MENU_CLASS_BASIC),
+        (
+            catalog::MenuClass::Propagation,
+            strings::MENU_CLASS_PROPAGATION,
+        ),
+        (
+            catalog::MenuClass::Protection,
+            strings::MENU_CLASS_PROTECTION,
+        ),
+    ];
+    view! {
+        <section class="menu_items" id="menu-items">
+            <h2>{i18n.t(strings::MENU_ITEMS_TITLE)}</h2>
+            <p class="hint">{i18n.t(strings::MENU_ITEMS_HINT)}</p>
+            {classes
+                .into_iter()
+                .map(|(class, title)| {
+                    view! {
+                        <table class="param_table menu_item_table">
+                            <caption>{i18n.t(title)}</caption>
+                            <tbody>
+                                {catalog::MENU_ITEMS
+                                    .iter()
+                                    .filter(|item| item.class == class)
+                                    .map(|item| {
+                                        view! {
+                                            <tr data-menu-item=item.id>
+                                                <td><code>{item.id}</code></td>
+                                                <td>{i18n.t(item.name)}</td>
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </tbody>
+                        </table>
+                    }
+                })
+                .collect_view()}
+        </section>
     }
 }
 
@@ -56,7 +108,7 @@ fn CategoryDemo(slug: String, children: Children) -> impl IntoView {
     crate::hydration::island_hydrated();
     crate::i18n::provide_i18n();
     let i18n = use_i18n();
-    let session = provide_session();
+    let session = provide_carried_session();
     let Some(category) = catalog::category(&slug) else {
         return ().into_any();
     };

@@ -8,11 +8,20 @@ use crate::{
     i18n::use_i18n,
 };
 use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
 
 /// The official demo (V3/V4): 12 sections, 35 buttons, alerts on.
 #[component]
 pub fn ClassicPage() -> impl IntoView {
-    view! { <ClassicDemo /> }
+    view! {
+        // The official page's own title and viewport (OFFICIAL-DEMO.md, S4).
+        <Title text="微信JS-SDK Demo" />
+        <Meta
+            name="viewport"
+            content="width=device-width, initial-scale=1, user-scalable=0"
+        />
+        <ClassicDemo />
+    }
 }
 
 /// The whole classic page is one island, lazy: the category pages do not carry it.
