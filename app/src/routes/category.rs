@@ -386,15 +386,27 @@ fn current_href() -> String {
     }
 }
 
+/// What a query value keeps unescaped: RFC 3986's unreserved characters.
+const QUERY_VALUE: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'~');
+
 /// Percent-encodes a query value.
 fn encode(value: &str) -> String {
-    value
-        .bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            other => format!("%{other:02X}"),
-        })
-        .collect()
+    percent_encoding::utf8_percent_encode(value, QUERY_VALUE).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::encode;
+
+    #[test]
+    fn query_values_keep_only_unreserved_characters() {
+        assert_eq!(
+            encode("https://a.example/p?x=1&y=你 ~-_."),
+            "https%3A%2F%2Fa.example%2Fp%3Fx%3D1%26y%3D%E4%BD%A0%20~-_."
+        );
+    }
 }
