@@ -103,6 +103,8 @@ test('images flow: choose, upload, download, with the simulator showing the chos
   await expect(page.locator('.log_entry[data-api="uploadImage"][data-callback="success"]')).toHaveCount(3);
   await page.click('#downloadImage');
   await expect(page.locator('.log_entry[data-api="downloadImage"][data-callback="success"]')).toHaveCount(3);
+  // The official demo's alert after each download.
+  await expect(page.locator('.log_entry[data-api="downloadImage"]').filter({ hasText: '已下载：3/3' })).toHaveCount(1);
 });
 
 test('the presenter can make a user-driven call cancel', async ({ page }) => {
@@ -143,6 +145,12 @@ test('/smart works by following its own page: record on the voice page, translat
   await ready(page, '/smart');
   await page.click('#translateVoice');
   await expect(page.locator('.log_entry[data-api="translateVoice"][data-callback="complete"]')).toContainText('识别结果：');
+  // A failed recognition (the simulator forgets the voice) says what the official demo said.
+  await page.evaluate(() => {
+    (window as any).__wxSimulator.state.voices = {};
+  });
+  await page.click('#translateVoice');
+  await expect(page.locator('.log_entry[data-api="translateVoice"][data-callback="complete"]').first()).toContainText('无法识别');
 });
 
 test('sharing from the simulated menu uses the registered content and reports the outcome', async ({ page }) => {

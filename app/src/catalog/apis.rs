@@ -354,6 +354,7 @@ pub static APIS: &[Api] = &[
             message: t("请先使用 uploadImage 上传图片", "Upload images with uploadImage first"),
         }),
         sets: &[StateKey::ImagesLocalId],
+        messages: &[m(Event::Progress, "已下载：{}", "Downloaded: {}")],
         tester_hint: t("先上传，再下载", "Upload first, then download"),
         classic: true,
         ..API
@@ -512,7 +513,10 @@ pub static APIS: &[Api] = &[
         params: server_only(&[LOCAL_ID, PROGRESS]),
         returns: server_only(&[p("translateResult", "String", true, t("语音识别的结果", "The recognised text"))]),
         guard: Some(NEED_VOICE),
-        messages: &[m(Event::Complete, "识别结果：{}", "Recognised: {}")],
+        messages: &[
+            m(Event::CompleteWithout("translateResult"), "无法识别", "Could not recognise it"),
+            m(Event::Complete, "识别结果：{}", "Recognised: {}"),
+        ],
         tester_hint: t("先在音频接口录一段话", "Record something on the Voice page first"),
         classic: true,
         ..API

@@ -151,6 +151,11 @@ pub enum Event {
     Cancel,
     Fail,
     Complete,
+    /// A complete whose result lacks this field (translateVoice's `无法识别`); it replaces
+    /// the plain [`Event::Complete`] message then.
+    CompleteWithout(&'static str),
+    /// After each success of a one-by-one chain (uploadImage, downloadImage); `{}` is `i/n`.
+    Progress,
 }
 
 /// A message of the official demo; `{}` stands for the value it showed

@@ -19,17 +19,31 @@ pub fn event_of(kind: CallbackKind) -> Event {
 
 /// The official message for `event`, with `{}` replaced by the value the demo showed.
 pub fn message(api: &Api, event: Event, result: &Value, lang: Lang) -> Option<String> {
-    let template = api
+    let lacking = |m: &&crate::catalog::Message| match m.event {
+        Event::CompleteWithout(field) => event == Event::Complete && result.get(field).is_none(),
+        _ => false,
+    };
+    let chosen = api
         .messages
         .iter()
-        .find(|m| m.event == event)?
-        .text
-        .get(lang);
+        .find(lacking)
+        .or_else(|| api.messages.iter().find(|m| m.event == event))?;
+    let template = chosen.text.get(lang);
     Some(if template.contains("{}") {
         template.replacen("{}", &shown_value(api.function, result), 1)
     } else {
         template.to_owned()
     })
+}
+
+/// The message after call `done` of `total` in a one-by-one chain: the catalog's
+/// [`Event::Progress`] text, or plain `i/n`.
+pub fn progress(api: &Api, done: usize, total: usize, lang: Lang) -> String {
+    let count = format!("{done}/{total}");
+    match api.messages.iter().find(|m| m.event == Event::Progress) {
+        Some(m) => m.text.get(lang).replacen("{}", &count, 1),
+        None => count,
+    }
 }
 
 /// What the official demo put into its message for this call's result.
@@ -89,5 +103,24 @@ mod tests {
             shown_value("getNetworkType", &json!({"networkType": "wifi"})),
             "wifi"
         );
+    }
+
+    #[test]
+    fn the_official_demo_says_what_it_said_when_nothing_was_recognised_and_counts_downloads() {
+        let translate = crate::catalog::api("translateVoice").unwrap();
+        let heard = serde_json::json!({ "translateResult": "你好" });
+        assert_eq!(
+            message(translate, Event::Complete, &heard, Lang::Zh).unwrap(),
+            "识别结果：你好"
+        );
+        let nothing = serde_json::json!({ "errMsg": "translateVoice:fail" });
+        assert_eq!(
+            message(translate, Event::Complete, &nothing, Lang::Zh).unwrap(),
+            "无法识别"
+        );
+        let download = crate::catalog::api("downloadImage").unwrap();
+        assert_eq!(progress(download, 1, 3, Lang::Zh), "已下载：1/3");
+        let upload = crate::catalog::api("uploadImage").unwrap();
+        assert_eq!(progress(upload, 2, 3, Lang::Zh), "2/3");
     }
 }

@@ -4,7 +4,7 @@
 //! Browser-only; the server build renders the same pages without any of this.
 
 use super::{
-    messages::{event_of, message},
+    messages::{event_of, message, progress},
     plan::{plan, snippet, Plan, Signed},
     session::{ConfigStatus, LogEntry, Session, SignedUrlInfo},
     state::encrypted_card_codes,
@@ -417,7 +417,7 @@ fn invoke_chain(
             note(
                 &session,
                 api.id,
-                format!("{}/{total}", index + 1),
+                progress(api, index + 1, total, i18n.lang),
                 Value::Null,
             );
             invoke_chain(session, api, calls.clone(), index + 1, i18n);
