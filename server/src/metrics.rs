@@ -7,7 +7,7 @@ use axum::{extract::State, http::header, response::IntoResponse};
 use prometheus_client::{
     collector::Collector,
     encoding::{prometheus_text, DescriptorEncoder, EncodeMetric},
-    metrics::{counter::ConstCounter, gauge::ConstGauge},
+    metrics::{counter::ConstCounter, gauge::ConstGauge, MetricType},
     registry::Registry,
 };
 use wechat::client::Outcome;
@@ -58,7 +58,7 @@ fn family<M: EncodeMetric>(
     name: &str,
     help: &str,
     samples: impl IntoIterator<Item = (Labels, M)>,
-    metric_type: prometheus_client::metrics::MetricType,
+    metric_type: MetricType,
 ) -> Result<(), std::fmt::Error> {
     let mut metric = encoder.encode_descriptor(name, help, None, metric_type)?;
     for (labels, value) in samples {
@@ -80,7 +80,6 @@ fn counter(
 
 impl Collector for Snapshot {
     fn encode(&self, mut encoder: DescriptorEncoder) -> Result<(), std::fmt::Error> {
-        use prometheus_client::metrics::MetricType;
         let stats = &self.stats;
         family(
             &mut encoder,

@@ -55,7 +55,7 @@ pub struct RateLimit {
 impl RateLimit {
     /// True when requests are limited at all.
     pub fn is_on(&self) -> bool {
-        self.per_second > 0
+        self.quota().is_some()
     }
 
     /// The quota of one client, when the limit is on.

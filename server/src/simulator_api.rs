@@ -52,7 +52,7 @@ pub async fn catalog_script(headers: HeaderMap) -> Response {
     (
         cache,
         [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
-        script.clone(),
+        script.as_str(),
     )
         .into_response()
 }

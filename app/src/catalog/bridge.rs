@@ -124,8 +124,7 @@ pub fn bridge_name(function: &'static str) -> BridgeName {
         })
 }
 
-/// The `err_msg`s the bridge refuses a call with, before any handler runs (jweixin turns
-/// `_` into spaces and `access denied` into `permission denied`: appendix 5's wording).
+/// The `err_msg`s the bridge refuses a call with, before any handler runs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Refusal {
     /// The client does not have the function.
@@ -137,25 +136,13 @@ pub enum Refusal {
 }
 
 impl Refusal {
-    pub const ALL: [Refusal; 3] = [Refusal::NotExist, Refusal::Offline, Refusal::Denied];
-
-    /// The raw `err_msg` the native bridge sends.
+    /// The raw `err_msg` the native bridge sends (jweixin turns `_` into spaces and `access
+    /// denied` into `permission denied`: appendix 5's wording).
     pub fn raw(self) -> &'static str {
         match self {
             Refusal::NotExist => "system:function_not_exist",
             Refusal::Offline => "system:the permission value is offline verifying",
             Refusal::Denied => "system:access_denied",
-        }
-    }
-
-    /// The message once jweixin has rewritten it, as a page's callback sees it.
-    pub fn as_page_sees_it(self) -> String {
-        let raw = self.raw();
-        let tail = raw[raw.find(':').map_or(0, |at| at + 1)..].replace('_', " ");
-        if tail == "access denied" {
-            "permission denied".to_owned()
-        } else {
-            tail
         }
     }
 }

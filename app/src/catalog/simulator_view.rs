@@ -174,10 +174,21 @@ mod tests {
         }
     }
 
+    /// A raw refusal as jweixin hands it to the page's callback: `_` becomes a space and
+    /// `access denied` becomes `permission denied`.
+    fn as_the_page_sees_it(raw: &str) -> String {
+        let tail = raw[raw.find(':').map_or(0, |at| at + 1)..].replace('_', " ");
+        if tail == "access denied" {
+            "permission denied".to_owned()
+        } else {
+            tail
+        }
+    }
+
     #[test]
     fn every_refusal_is_an_appendix_5_error_as_the_page_sees_it() {
-        for refusal in Refusal::ALL {
-            let seen = refusal.as_page_sees_it();
+        for refusal in [Refusal::NotExist, Refusal::Offline, Refusal::Denied] {
+            let seen = as_the_page_sees_it(refusal.raw());
             assert!(
                 ERRORS.iter().any(|error| seen.contains(error.pattern)),
                 "{seen}: no appendix 5 entry explains it"

@@ -82,13 +82,9 @@ pub fn ResultLog() -> impl IntoView {
 /// Carries a page's log across one reload in the tab's `sessionStorage`.
 #[cfg(feature = "hydrate")]
 mod carry {
-    use crate::demo::session::LogEntry;
+    use crate::demo::session::{carry::storage, LogEntry};
 
     const KEY: &str = "wxpg:log-across-reload";
-
-    fn storage() -> Option<web_sys::Storage> {
-        web_sys::window()?.session_storage().ok()?
-    }
 
     fn path() -> String {
         web_sys::window()

@@ -121,13 +121,14 @@ pub fn provide_carried_session() -> Session {
 
 /// The demo state in the tab's `sessionStorage`, restored at start and saved on each change.
 #[cfg(feature = "hydrate")]
-mod carry {
+pub mod carry {
     use super::DemoState;
     use leptos::prelude::*;
 
     const KEY: &str = "wxpg:demo-state";
 
-    fn storage() -> Option<web_sys::Storage> {
+    /// The tab's `sessionStorage`, where the page keeps what it carries across loads.
+    pub fn storage() -> Option<web_sys::Storage> {
         web_sys::window()?.session_storage().ok()?
     }
 

@@ -187,8 +187,13 @@
   const BY_NAME = new Map(CATALOG.functions.map((f) => [f.name, f]));
   /** The events a listener may wait for. */
   const EVENTS = new Set(CATALOG.functions.flatMap((f) => (f.event ? [f.event] : [])));
+  /**
+   * The function a native name belongs to: its own native name or event, or the share it invokes.
+   * @param {string} native
+   */
+  const functionOf = (native) => BY_NATIVE.get(native) || BY_INVOKE.get(native);
   /** @param {string} native */
-  const jsName = (native) => (BY_NATIVE.get(native) || BY_INVOKE.get(native))?.name || native;
+  const jsName = (native) => functionOf(native)?.name || native;
   /** @type {Map<string, MenuItem>} */
   const MENU_BY_ID = new Map(CATALOG.menu.map((item) => [item.id, item]));
   /** The menu sheet's rows, top to bottom. */
@@ -368,7 +373,7 @@
    * @param {string} native @param {Answer} result @returns {RawAnswer}
    */
   function toRaw(native, result) {
-    const known = BY_INVOKE.get(native) || BY_NATIVE.get(native);
+    const known = functionOf(native);
     const word = result.status === 'ok' ? known?.okWord || 'ok' : result.status;
     /** @type {RawAnswer} */
     const raw = Object.assign({ err_msg: result.rawMsg || `${known?.answerPrefix || native}:${word}` }, result.fields);
@@ -381,7 +386,7 @@
    * @param {string} native @returns {RawAnswer | null}
    */
   function gate(native) {
-    const known = BY_INVOKE.get(native) || BY_NATIVE.get(native);
+    const known = functionOf(native);
     if (!known || !HANDLERS[native]) return { err_msg: CATALOG.refusals.notExist };
     const verify = state.verify;
     if (verify.status === 'none' || verify.status === 'verifying') return { err_msg: CATALOG.refusals.offline };
