@@ -91,10 +91,55 @@ text!(
     "Open this page on a phone"
 );
 text!(PARAMETERS, "参数", "Parameters");
+text!(EDIT_CALL, "编辑参数", "Edit the call");
+text!(MAKE_LINK, "生成本调用的链接", "Make a link to this call");
+text!(
+    CALL_LINK,
+    "本调用的链接（扫码在手机上打开，只预填参数，不会自动调用）",
+    "Link to this call (scan to open it on a phone; it fills the call in and never runs it)"
+);
+text!(COPY_LINK, "复制链接", "Copy link");
+text!(COPIED, "已复制", "Copied");
+text!(
+    FILLED_BY_DEMO,
+    "由前一步调用的结果填入",
+    "Filled in from an earlier call's result"
+);
+text!(
+    FILLED_BY_SERVER,
+    "由服务器签名时填入",
+    "Filled in by the server's signature"
+);
+text!(DEFAULT_IS, "默认：", "default: ");
+text!(
+    LINK_IS_PAGE,
+    "留空则为本页地址",
+    "empty: this page's address"
+);
+text!(
+    NOT_SENT_UNKNOWN,
+    "链接中的参数文档未定义，不会发送：",
+    "Not in the documents, so not sent: "
+);
+text!(
+    LINK_API_UNKNOWN,
+    "链接中的 api 不是本页的接口：",
+    "The link's api is not on this page: "
+);
 text!(RETURNS, "返回", "Returns");
 text!(NEWER_DOC_ONLY, "新版文档", "newer docs");
 text!(OLDER_DOC_ONLY, "旧版文档", "older docs");
+text!(
+    PAY_DOCS_ONLY,
+    "新版文档仅链接微信支付文档",
+    "newer docs: see WeChat Pay docs"
+);
 text!(DEPRECATED, "即将废弃", "to be deprecated");
+text!(
+    SHARE_LINK_RULE,
+    "分享链接为本页地址：该链接域名或路径必须与当前页面对应的公众号JS安全域名一致。",
+    "The link shared is this page: its domain or path must match the Official Account's JS safe domain for this page."
+);
 text!(HOME_QR_TITLE, "用微信扫码体验", "Scan with WeChat");
 text!(
     HOME_QR_STEPS,

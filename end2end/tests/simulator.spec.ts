@@ -164,6 +164,29 @@ test('sharing from the simulated menu uses the registered content and reports th
   await expect(page.locator('.log_entry[data-api="onMenuShareAppMessage"][data-callback="success"]')).toContainText('已分享');
 });
 
+test('every page sets its share content at ready with update*ShareData, never onMenuShare*', async ({ page }) => {
+  await ready(page, '/basic');
+  const calls = () => page.evaluate(() => (window as any).__wxSimulator.calls.map((c: any) => c.jsName ?? c.name));
+  await expect.poll(calls).toContain('updateTimelineShareData');
+  expect(await calls()).toContain('updateAppMessageShareData');
+  expect((await calls()).filter((name: string) => name.startsWith('onMenuShare'))).toEqual([]);
+  // Sharing from the menu then shares that content: the page's own address, not a foreign link.
+  await page.locator('#wx-sim-panel summary').click();
+  await page.click('#wx-sim-panel [data-share="menu:share:appmessage"]');
+  await expect(page.locator('[data-sim="share"]')).toContainText('微信JS-SDK Demo');
+  const shared = await page.evaluate(() => (window as any).__wxSimulator.shareData.appMessage.link);
+  expect(shared).toBe(page.url().split('#')[0]);
+});
+
+test('the share page states the link rule and its samples share the page itself', async ({ page }) => {
+  await ready(page, '/share');
+  await expect(page.locator('.api_item[data-api="onMenuShareQQ"] .share_rule')).toContainText('JS安全域名');
+  await expect(page.locator('.api_item[data-api="onMenuShareWeibo"] .badge_warn')).toHaveCount(0);
+  await expect(page.locator('.api_item[data-api="onMenuShareQQ"] .badge_warn')).toHaveCount(1);
+  await page.click('#onMenuShareQQ');
+  await expect(page.locator('#snippet')).toContainText(`"link": "${page.url().split('#')[0]}"`);
+});
+
 test('hideMenuItems hides those items in the simulated menu', async ({ page }) => {
   await ready(page, '/menu');
   await page.locator('#wx-sim-panel summary').click();

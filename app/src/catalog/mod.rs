@@ -11,6 +11,7 @@ mod bridge;
 mod categories;
 mod errors;
 mod menu_items;
+mod params;
 #[cfg(feature = "ssr")]
 pub mod simulator_view;
 
@@ -19,6 +20,7 @@ pub use bridge::{bridge_name, Refusal, BRIDGE_NAMES};
 pub use categories::CATEGORIES;
 pub use errors::ERRORS;
 pub use menu_items::MENU_ITEMS;
+pub use params::{items_of, parse, split_items, Fill, Invalid, ParamType};
 
 pub use crate::demo::state::StateKey;
 use serde::{Deserialize, Serialize};
@@ -102,6 +104,9 @@ pub enum DocVersion {
     NewerOnly,
     /// Only the older wiki document.
     OlderOnly,
+    /// The older document; the newer one only links to the WeChat Pay documentation
+    /// (and leaves it out of appendix 2).
+    NewerLinksToPay,
 }
 
 /// A call that answers once, or a listener whose callbacks fire later.
@@ -123,12 +128,39 @@ pub enum Safety {
     Irreversible,
 }
 
-/// One parameter (or one result field), with the documentation's comment.
+/// One documented parameter: the browser build keeps its name, type and who fills it,
+/// which the call editor and the call itself need; its documentation stays on the server.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Param {
     pub name: &'static str,
-    pub ty: &'static str,
+    pub ty: ParamType,
     pub required: bool,
+    pub fill: Fill,
+    /// The default the documents give, when they give one (`9`, `wgs84`).
+    pub default: ServerOnly<&'static str>,
+    pub doc: ServerOnly<Text>,
+}
+
+impl Param {
+    /// The same parameter, filled by `fill` rather than the user.
+    pub const fn by(self, fill: Fill) -> Param {
+        Param { fill, ..self }
+    }
+
+    /// The same parameter, with the documented default.
+    pub const fn or(self, default: &'static str) -> Param {
+        Param {
+            default: server_only(default),
+            ..self
+        }
+    }
+}
+
+/// One field of a success result, with the documentation's comment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ResultField {
+    pub name: &'static str,
+    pub ty: &'static str,
     pub doc: Text,
 }
 
@@ -186,9 +218,9 @@ pub struct Api {
     pub deprecated: bool,
     pub kind: Kind,
     pub safety: Safety,
-    pub params: ServerOnly<&'static [Param]>,
+    pub params: &'static [Param],
     /// Fields of the success result.
-    pub returns: ServerOnly<&'static [Param]>,
+    pub returns: ServerOnly<&'static [ResultField]>,
     /// The official demo's arguments, as JSON text (`{}` when none).
     pub sample: &'static str,
     pub guard: Option<Guard>,
@@ -349,9 +381,10 @@ pub fn apis_in(slug: &str) -> impl Iterator<Item = &'static Api> + use<'_> {
     APIS.iter().filter(move |a| a.category == slug)
 }
 
-/// Functions every page puts in `jsApiList`: the default share content is registered
-/// at ready on every page, as the official demo did on its one page.
-pub const EVERY_PAGE: [&str; 2] = ["onMenuShareAppMessage", "onMenuShareTimeline"];
+/// Functions every page puts in `jsApiList`: the default share content is set at ready
+/// on every page, through the newer document's `update*ShareData` (called "before the user
+/// may tap share"); the deprecated `onMenuShare*` run only from their own buttons.
+pub const EVERY_PAGE: [&str; 2] = ["updateAppMessageShareData", "updateTimelineShareData"];
 
 /// `jsApiList` for a category page: its functions, then [`EVERY_PAGE`], without repeats.
 pub fn js_api_list(slug: &str) -> Vec<&'static str> {

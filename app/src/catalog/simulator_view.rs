@@ -103,7 +103,7 @@ fn sim_function(name: &'static str) -> SimFunction {
     let bridge = bridge_name(name);
     let calling = || APIS.iter().filter(move |api| api.function == name);
     let mut params: Vec<SimParam> = Vec::new();
-    for param in calling().flat_map(|api| api.params.get()) {
+    for param in calling().flat_map(|api| api.params) {
         if !params.iter().any(|known| known.name == param.name) {
             params.push(SimParam {
                 name: param.name,

@@ -96,10 +96,26 @@ fn both_document_versions_are_covered() {
         .filter(|a| a.since == DocVersion::OlderOnly)
         .map(|a| a.id)
         .collect();
-    for id in ["hideOptionMenu", "showOptionMenu", "consumeAndShareCard"] {
-        assert!(older.contains(&id), "{id}");
+    assert_eq!(older, ["consumeAndShareCard"]);
+    // The newer document's appendix 2 lists the option menu, not pay, which it only links.
+    for id in ["hideOptionMenu", "showOptionMenu"] {
+        assert_eq!(api(id).unwrap().since, DocVersion::Both, "{id}");
     }
-    assert!(api("chooseWXPay").is_some());
+    assert_eq!(
+        api("chooseWXPay").unwrap().since,
+        DocVersion::NewerLinksToPay
+    );
+    // It deprecates four share listeners, not onMenuShareWeibo.
+    let deprecated: Vec<&str> = APIS.iter().filter(|a| a.deprecated).map(|a| a.id).collect();
+    assert_eq!(
+        deprecated,
+        [
+            "onMenuShareTimeline",
+            "onMenuShareAppMessage",
+            "onMenuShareQQ",
+            "onMenuShareQZone"
+        ]
+    );
 }
 
 #[test]
@@ -155,5 +171,18 @@ fn official_messages_are_byte_exact() {
 fn closing_and_paying_are_never_safe() {
     for id in ["closeWindow", "chooseWXPay", "addCard"] {
         assert_eq!(api(id).unwrap().safety, Safety::Irreversible, "{id}");
+    }
+}
+
+#[test]
+fn share_samples_share_the_page_itself() {
+    // The newer document: the link's domain or path must be the page's JS safe domain, so
+    // every sample leaves `link` empty and the page fills in its own address.
+    for api in APIS
+        .iter()
+        .filter(|a| a.params.iter().any(|p| p.name == "link"))
+    {
+        let sample: serde_json::Value = serde_json::from_str(api.sample).unwrap();
+        assert_eq!(sample["link"], "", "{}", api.id);
     }
 }

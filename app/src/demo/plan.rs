@@ -1,5 +1,5 @@
-//! What pressing a button does: the arguments of the `wx` call(s), built from the
-//! catalog's sample arguments and what the demo remembers.
+//! What pressing a button does: the arguments of the `wx` call(s), built from what the
+//! user set (the call editor, else the catalog's sample) and what the demo remembers.
 
 use super::state::DemoState;
 use crate::catalog::{Api, Text};
@@ -13,10 +13,14 @@ pub use crate::catalog::DEMO_CARD_ID;
 pub enum Signed {
     /// `addCard`: a `cardExt` per card, over the wx_card api_ticket.
     AddCard { card_ids: Vec<String> },
-    /// `chooseCard`: `cardSign` over the wx_card api_ticket.
-    ChooseCard,
-    /// `chooseWXPay`: a v2 `paySign` over the (sandbox) order.
-    Pay,
+    /// `chooseCard`: `cardSign` over the wx_card api_ticket and these filters.
+    ChooseCard {
+        shop_id: Option<String>,
+        card_type: Option<String>,
+        card_id: Option<String>,
+    },
+    /// `chooseWXPay`: a v2 `paySign` over the (sandbox) order, with this `signType`.
+    Pay { sign_type: Option<String> },
 }
 
 /// The call(s) a button makes.
@@ -35,15 +39,15 @@ pub fn sample_args(api: &Api) -> Value {
     serde_json::from_str(api.sample).unwrap_or_else(|_| json!({}))
 }
 
-/// Builds the plan for a button, or returns the ordering rule's message when an earlier
-/// step is missing (e.g. upload before choose).
-pub fn plan(api: &Api, state: &DemoState) -> Result<Plan, Text> {
+/// Builds the plan for a button from the user's `args`, or returns the ordering rule's
+/// message when an earlier step is missing (e.g. upload before choose).
+pub fn plan(api: &Api, state: &DemoState, mut args: Value) -> Result<Plan, Text> {
     if let Some(guard) = &api.guard {
         if !state.has(guard.requires) {
             return Err(guard.message);
         }
     }
-    let mut args = sample_args(api);
+    let text = |args: &Value, key: &str| args.get(key).and_then(Value::as_str).map(str::to_owned);
     let set = |args: &mut Value, key: &str, value: Value| {
         if let Value::Object(map) = args {
             map.insert(key.to_owned(), value);
@@ -54,14 +58,14 @@ pub fn plan(api: &Api, state: &DemoState) -> Result<Plan, Text> {
             state
                 .image_local_ids
                 .iter()
-                .map(|id| json!({ "localId": id, "isShowProgressTips": 1 }))
+                .map(|id| with(&args, "localId", json!(id)))
                 .collect(),
         ),
         "downloadImage" => Plan::Sequence(
             state
                 .image_server_ids
                 .iter()
-                .map(|id| json!({ "serverId": id, "isShowProgressTips": 1 }))
+                .map(|id| with(&args, "serverId", json!(id)))
                 .collect(),
         ),
         "getLocalImgData" => {
@@ -75,12 +79,10 @@ pub fn plan(api: &Api, state: &DemoState) -> Result<Plan, Text> {
         }
         "uploadVoice" | "translateVoice" => {
             set(&mut args, "localId", json!(state.voice_local_id));
-            set(&mut args, "isShowProgressTips", json!(1));
             Plan::Single(args)
         }
         "downloadVoice" => {
             set(&mut args, "serverId", json!(state.voice_server_id));
-            set(&mut args, "isShowProgressTips", json!(1));
             Plan::Single(args)
         }
         "openCard" => {
@@ -90,6 +92,11 @@ pub fn plan(api: &Api, state: &DemoState) -> Result<Plan, Text> {
                 .map(|code| json!({ "cardId": DEMO_CARD_ID, "code": code }))
                 .collect();
             set(&mut args, "cardList", Value::Array(cards));
+            Plan::Single(args)
+        }
+        "consumeAndShareCard" => {
+            let code = state.card_codes.first().cloned().unwrap_or_default();
+            set(&mut args, "code", json!(code));
             Plan::Single(args)
         }
         "addCard" => {
@@ -107,11 +114,32 @@ pub fn plan(api: &Api, state: &DemoState) -> Result<Plan, Text> {
                 .unwrap_or_else(|| vec![DEMO_CARD_ID.to_owned(); 2]);
             Plan::NeedsSignature(Signed::AddCard { card_ids }, args)
         }
-        "chooseCard" => Plan::NeedsSignature(Signed::ChooseCard, args),
-        "chooseWXPay" => Plan::NeedsSignature(Signed::Pay, args),
+        "chooseCard" => Plan::NeedsSignature(
+            Signed::ChooseCard {
+                shop_id: text(&args, "shopId"),
+                card_type: text(&args, "cardType"),
+                card_id: text(&args, "cardId"),
+            },
+            args,
+        ),
+        "chooseWXPay" => Plan::NeedsSignature(
+            Signed::Pay {
+                sign_type: text(&args, "signType"),
+            },
+            args,
+        ),
         _ => Plan::Single(args),
     };
     Ok(plan)
+}
+
+/// `args` with `key` set to `value`.
+fn with(args: &Value, key: &str, value: Value) -> Value {
+    let mut args = args.clone();
+    if let Value::Object(map) = &mut args {
+        map.insert(key.to_owned(), value);
+    }
+    args
 }
 
 /// The JavaScript a developer would write for this call, with the values used.
@@ -135,7 +163,12 @@ mod tests {
 
     #[test]
     fn upload_before_choose_shows_the_official_message() {
-        let message = plan(api("uploadImage"), &DemoState::default()).unwrap_err();
+        let message = plan(
+            api("uploadImage"),
+            &DemoState::default(),
+            sample_args(api("uploadImage")),
+        )
+        .unwrap_err();
         assert_eq!(message.zh, "请先使用 chooseImage 接口选择图片");
     }
 
@@ -145,11 +178,15 @@ mod tests {
             image_local_ids: vec!["a".into(), "b".into()],
             ..Default::default()
         };
-        let Plan::Sequence(calls) = plan(api("uploadImage"), &state).unwrap() else {
+        let Plan::Sequence(calls) =
+            plan(api("uploadImage"), &state, json!({"isShowProgressTips": 0})).unwrap()
+        else {
             panic!("a sequence");
         };
         assert_eq!(calls.len(), 2);
         assert_eq!(calls[1]["localId"], "b");
+        // What the user set is sent with every image.
+        assert_eq!(calls[1]["isShowProgressTips"], 0);
     }
 
     #[test]
@@ -158,7 +195,9 @@ mod tests {
             voice_local_id: "voice-1".into(),
             ..Default::default()
         };
-        let Plan::Single(args) = plan(api("playVoice"), &state).unwrap() else {
+        let Plan::Single(args) =
+            plan(api("playVoice"), &state, sample_args(api("playVoice"))).unwrap()
+        else {
             panic!("a single call");
         };
         assert_eq!(args["localId"], "voice-1");
@@ -166,12 +205,12 @@ mod tests {
 
     #[test]
     fn open_card_needs_a_chosen_card_and_sends_its_code() {
-        assert!(plan(api("openCard"), &DemoState::default()).is_err());
+        assert!(plan(api("openCard"), &DemoState::default(), json!({})).is_err());
         let state = DemoState {
             card_codes: vec!["123".into()],
             ..Default::default()
         };
-        let Plan::Single(args) = plan(api("openCard"), &state).unwrap() else {
+        let Plan::Single(args) = plan(api("openCard"), &state, json!({})).unwrap() else {
             panic!("a single call");
         };
         assert_eq!(args["cardList"][0]["code"], "123");
@@ -181,16 +220,21 @@ mod tests {
     #[test]
     fn card_and_pay_calls_are_signed_by_the_server_first() {
         assert!(matches!(
-            plan(api("addCard"), &DemoState::default()).unwrap(),
+            plan(
+                api("addCard"),
+                &DemoState::default(),
+                sample_args(api("addCard"))
+            )
+            .unwrap(),
             Plan::NeedsSignature(Signed::AddCard { .. }, _)
         ));
         assert!(matches!(
-            plan(api("chooseCard"), &DemoState::default()).unwrap(),
-            Plan::NeedsSignature(Signed::ChooseCard, _)
+            plan(api("chooseCard"), &DemoState::default(), json!({"shopId": "s1"})).unwrap(),
+            Plan::NeedsSignature(Signed::ChooseCard { shop_id: Some(ref id), .. }, _) if id == "s1"
         ));
         assert!(matches!(
-            plan(api("chooseWXPay"), &DemoState::default()).unwrap(),
-            Plan::NeedsSignature(Signed::Pay, _)
+            plan(api("chooseWXPay"), &DemoState::default(), json!({"signType": "HMAC-SHA256"})).unwrap(),
+            Plan::NeedsSignature(Signed::Pay { sign_type: Some(ref t) }, _) if t == "HMAC-SHA256"
         ));
     }
 

@@ -5,7 +5,7 @@
 
 use super::{
     messages::{event_of, message, progress},
-    plan::{plan, snippet, Plan, Signed},
+    plan::{plan, sample_args, snippet, Plan, Signed},
     session::{ConfigStatus, LogEntry, Session, SignedUrlInfo},
     state::encrypted_card_codes,
 };
@@ -297,8 +297,9 @@ fn fill_page_link(args: &mut Value) {
     }
 }
 
-/// What the official demo did inside `wx.ready` without a click: the voice listeners
-/// and the default share content.
+/// What runs inside `wx.ready` without a click: the official demo's voice listeners, and
+/// the default share content, set as the newer document says ("需在用户可能点击分享按钮前就先
+/// 调用", through [`catalog::EVERY_PAGE`]) rather than by the deprecated `onMenuShare*`.
 fn register_ready_listeners(session: Session, categories: &[&'static str], i18n: I18n) {
     for id in ["onVoiceRecordEnd", "onVoicePlayEnd"] {
         if let Some(api) = catalog::api(id).filter(|api| categories.contains(&api.category)) {
@@ -316,7 +317,7 @@ fn register_ready_listeners(session: Session, categories: &[&'static str], i18n:
         "link": link,
         "imgUrl": share.img_url,
     });
-    for function in ["onMenuShareAppMessage", "onMenuShareTimeline"] {
+    for function in catalog::EVERY_PAGE {
         let _ = bridge::call(function, &data, |_, _| {});
     }
 }
@@ -339,8 +340,30 @@ pub fn press(session: Session, api: &'static Api, i18n: I18n) {
             return;
         }
     }
+    spawn_local(press_ready(session, api.id.to_owned(), i18n));
+}
+
+/// The press once the SDK is ready: the editor's values, then the call(s). Lazy: what
+/// only a press needs (the editor's checks, plans, signing) loads with the first press.
+#[leptos::lazy]
+fn press_ready(session: Session, api_id: String, i18n: I18n) {
+    let Some(api) = catalog::api(&api_id) else {
+        return;
+    };
+    match edited_args(api, i18n.lang) {
+        Ok(args) => run(session, api, args, i18n),
+        Err(refused) => {
+            alert_if_wanted(&session, &refused);
+            note(&session, api.id, refused, Value::Null);
+        }
+    }
+}
+
+/// Makes the call(s) `args` ask for, once the ordering rule is met.
+fn run(session: Session, api: &'static Api, args: Value, i18n: I18n) {
+    let lang = i18n.lang;
     let state = session.state.get_untracked();
-    match plan(api, &state) {
+    match plan(api, &state, args) {
         Err(guard) => {
             let text = guard.get(lang);
             alert_if_wanted(&session, text);
@@ -370,6 +393,69 @@ pub fn press(session: Session, api: &'static Api, i18n: I18n) {
     }
 }
 
+/// What the page's call editor of `api_id` holds, as the call's arguments (the catalog's
+/// sample on a page without editors: /classic, QA). `Err` says which values were refused;
+/// their fields are marked `aria-invalid`.
+fn edited_args(api: &Api, lang: Lang) -> Result<Value, String> {
+    let form = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| {
+            d.query_selector(&format!("form[data-editor=\"{}\"]", api.id))
+                .ok()
+                .flatten()
+        })
+        .and_then(|e| e.dyn_into::<web_sys::HtmlFormElement>().ok());
+    let Some(data) = form
+        .as_ref()
+        .and_then(|f| web_sys::FormData::new_with_form(f).ok())
+    else {
+        return Ok(sample_args(api));
+    };
+    let mut args = serde_json::Map::new();
+    let mut refused = Vec::new();
+    for param in api.params.iter().filter(|p| p.fill == catalog::Fill::User) {
+        let raw: Vec<String> = data
+            .get_all(param.name)
+            .iter()
+            .filter_map(|v| v.as_string())
+            .collect();
+        let result = catalog::parse(param, &catalog::split_items(param.ty, &raw));
+        if let Some(form) = &form {
+            mark_invalid(form, param.name, result.is_err());
+        }
+        match result {
+            Ok(Some(value)) => {
+                args.insert(param.name.to_owned(), value);
+            }
+            Ok(None) => {}
+            Err(why) => refused.push(why.describe(param.name, lang)),
+        }
+    }
+    if refused.is_empty() {
+        Ok(Value::Object(args))
+    } else {
+        Err(refused.join("；"))
+    }
+}
+
+fn mark_invalid(form: &web_sys::HtmlFormElement, name: &str, invalid: bool) {
+    let Ok(fields) = form.query_selector_all(&format!("[name=\"{name}\"]")) else {
+        return;
+    };
+    for index in 0..fields.length() {
+        if let Some(field) = fields
+            .item(index)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        {
+            let _ = if invalid {
+                field.set_attribute("aria-invalid", "true")
+            } else {
+                field.remove_attribute("aria-invalid")
+            };
+        }
+    }
+}
+
 async fn sign(kind: Signed, mut args: Value) -> Result<Value, crate::api::ApiError> {
     match kind {
         Signed::AddCard { card_ids } => {
@@ -380,15 +466,19 @@ async fn sign(kind: Signed, mut args: Value) -> Result<Value, crate::api::ApiErr
             }
             args["cardList"] = Value::Array(cards);
         }
-        Signed::ChooseCard => {
-            let signed = signing::card_sign(None, None, None).await?;
+        Signed::ChooseCard {
+            shop_id,
+            card_type,
+            card_id,
+        } => {
+            let signed = signing::card_sign(card_id, card_type, shop_id).await?;
             args["cardSign"] = json!(signed.card_sign);
             args["timestamp"] = json!(signed.timestamp);
             args["nonceStr"] = json!(signed.nonce_str);
             args["signType"] = json!("SHA1");
         }
-        Signed::Pay => {
-            let signed = signing::pay_sign(None).await?;
+        Signed::Pay { sign_type } => {
+            let signed = signing::pay_sign(sign_type).await?;
             args["timestamp"] = json!(signed.timestamp);
             args["nonceStr"] = json!(signed.nonce_str);
             args["package"] = json!(signed.package);

@@ -9,11 +9,12 @@ use crate::{
         session::{provide_carried_session, use_session, ConfigStatus},
     },
     i18n::use_i18n,
+    routes::call_editor::{CallEditor, DeepLink, PAGE_KEYS},
     routes::not_found::NotFound,
     strings,
 };
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 use wechat::page_url::SignedUrlRule;
 
 /// `/:category`: the category's introduction and QR code (server HTML), then its island.
@@ -31,6 +32,21 @@ pub fn CategoryPage() -> impl IntoView {
 fn CategoryView(category: &'static catalog::Category) -> impl IntoView {
     let i18n = use_i18n();
     let path = format!("/{}", category.slug);
+    let link = use_query_map().with_untracked(|query| {
+        query.get("api").map(|api| DeepLink {
+            api,
+            pairs: query
+                .clone()
+                .into_iter()
+                .filter(|(key, _)| !PAGE_KEYS.contains(&key.as_ref()))
+                .map(|(key, value)| (key.to_string(), value))
+                .collect(),
+        })
+    });
+    let foreign_api = link
+        .as_ref()
+        .filter(|l| !catalog::apis_in(category.slug).any(|a| a.id == l.api))
+        .map(|l| l.api.clone());
     view! {
         <section class="intro category_intro">
             <div class="intro_text">
@@ -42,8 +58,22 @@ fn CategoryView(category: &'static catalog::Category) -> impl IntoView {
                 <QrCode path=path />
             </details>
         </section>
+        {foreign_api
+            .map(|api| {
+                view! {
+                    <p class="field_error link_notice" id="link-notice">
+                        {i18n.t(strings::LINK_API_UNKNOWN)}
+                        <code>{api}</code>
+                    </p>
+                }
+            })}
         <CategoryDemo slug=category.slug.to_owned()>
-            {catalog::apis_in(category.slug).map(|api| view! { <ApiItem api /> }).collect_view()}
+            {catalog::apis_in(category.slug)
+                .map(|api| {
+                    let link = link.clone().filter(|l| l.api == api.id);
+                    view! { <ApiItem api link /> }
+                })
+                .collect_view()}
         </CategoryDemo>
         {(category.slug == MENU_PAGE).then(|| view! { <MenuItemsTable /> })}
     }
@@ -115,6 +145,16 @@ fn CategoryDemo(slug: String, children: Children) -> impl IntoView {
     Effect::new(move |_| {
         session.debug.track();
         demo::boot(session, vec![category.slug], i18n);
+    });
+    // A deep link's call is brought into view (it is never run by itself).
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| {
+        if let Some(linked) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector(".api_item.linked").ok().flatten())
+        {
+            linked.scroll_into_view();
+        }
     });
     view! {
         <ConfigPanel />
@@ -207,21 +247,29 @@ fn ConfigPanel() -> impl IntoView {
 /// One API: the official caption, the green button (an island), and its documentation
 /// on demand, which stays server HTML.
 #[component]
-fn ApiItem(api: &'static Api) -> impl IntoView {
+fn ApiItem(api: &'static Api, link: Option<DeepLink>) -> impl IntoView {
     let i18n = use_i18n();
+    let linked = link.is_some();
     let badge = match api.since {
         DocVersion::NewerOnly => Some(strings::NEWER_DOC_ONLY),
         DocVersion::OlderOnly => Some(strings::OLDER_DOC_ONLY),
+        DocVersion::NewerLinksToPay => Some(strings::PAY_DOCS_ONLY),
         DocVersion::Both => None,
     };
     view! {
-        <div class="api_item" data-api=api.id>
+        <div class="api_item" class:linked=linked data-api=api.id>
             <span class="desc">
                 {i18n.t(api.caption)}
                 {badge.map(|b| view! { <em class="badge">{i18n.t(b)}</em> })}
                 {api.deprecated.then(|| view! { <em class="badge badge_warn">{i18n.t(strings::DEPRECATED)}</em> })}
             </span>
             <ApiButton id=api.id.to_owned() />
+            {api
+                .params
+                .iter()
+                .any(|p| p.name == "link")
+                .then(|| view! { <p class="hint share_rule">{i18n.t(strings::SHARE_LINK_RULE)}</p> })}
+            <CallEditor api link />
             <ApiDoc api />
         </div>
     }
@@ -251,28 +299,41 @@ fn ApiDoc(api: &'static Api) -> impl IntoView {
     view! {
         <details class="api_doc">
             <summary>{i18n.t(api.summary.get())}</summary>
-            <ParamTable title=strings::PARAMETERS params=api.params.get() />
-            <ParamTable title=strings::RETURNS params=api.returns.get() />
+            <ParamTable
+                title=strings::PARAMETERS
+                rows=api
+                    .params
+                    .iter()
+                    .map(|p| (p.name, p.ty.doc_name(), p.required, p.doc.get()))
+                    .collect()
+            />
+            <ParamTable
+                title=strings::RETURNS
+                rows=api.returns.get().iter().map(|r| (r.name, r.ty, false, r.doc)).collect()
+            />
         </details>
     }
 }
 
+/// A parameter or result row: name, type, required, documentation.
+type DocRow = (&'static str, &'static str, bool, catalog::Text);
+
 #[component]
-fn ParamTable(title: catalog::Text, params: &'static [catalog::Param]) -> impl IntoView {
+fn ParamTable(title: catalog::Text, rows: Vec<DocRow>) -> impl IntoView {
     let i18n = use_i18n();
-    (!params.is_empty()).then(|| {
+    (!rows.is_empty()).then(|| {
         view! {
             <table class="param_table">
                 <caption>{i18n.t(title)}</caption>
                 <tbody>
-                    {params
-                        .iter()
-                        .map(|p| {
+                    {rows
+                        .into_iter()
+                        .map(|(name, ty, required, doc)| {
                             view! {
                                 <tr>
-                                    <td><code>{p.name}</code></td>
-                                    <td class="param_type">{p.ty}{p.required.then_some(" *")}</td>
-                                    <td>{i18n.t(p.doc)}</td>
+                                    <td><code>{name}</code></td>
+                                    <td class="param_type">{ty}{required.then_some(" *")}</td>
+                                    <td>{i18n.t(doc)}</td>
                                 </tr>
                             }
                         })
@@ -394,7 +455,7 @@ const QUERY_VALUE: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUM
     .remove(b'~');
 
 /// Percent-encodes a query value.
-fn encode(value: &str) -> String {
+pub(super) fn encode(value: &str) -> String {
     percent_encoding::utf8_percent_encode(value, QUERY_VALUE).to_string()
 }
 

@@ -1,5 +1,6 @@
 //! One module per page, found by its URL.
 
+pub mod call_editor;
 pub mod category;
 pub mod classic;
 pub mod control;
