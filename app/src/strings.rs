@@ -137,8 +137,33 @@ text!(DOCTOR_MATCH, "签名一致", "The signatures match");
 text!(DOCTOR_NO_MATCH, "签名不一致", "The signatures differ");
 text!(
     DOCTOR_ERRORS,
-    "常见错误及解决方法（附录5）",
-    "Common errors and fixes (appendix 5)"
+    "附录5：常见错误及解决方法",
+    "Appendix 5: common errors and their fixes"
+);
+text!(
+    APPENDIX_5_INTRO,
+    "调用config 接口的时候传入参数 debug: true 可以开启debug模式，页面会alert出错误信息（本站的“调试模式”开关即是）。以下为常见错误及解决方法：",
+    "Passing debug: true to config turns on debug mode: the page alerts the error messages (this site's debug switch does that). The common errors and their fixes:"
+);
+text!(APPENDIX_5_ITEM, "附录5 #", "Appendix 5 #");
+text!(ERROR_CAUSE, "原因：", "Cause: ");
+text!(ERROR_FIX, "解决：", "Fix: ");
+text!(ERROR_STEPS, "建议按如下顺序检查：", "Check in this order:");
+text!(ERROR_RECOGNISED, "识别方式：", "Recognised by: ");
+text!(
+    ERROR_NOT_AUTOMATIC,
+    "无法自动识别，请对照症状",
+    "not recognised automatically; compare the symptom"
+);
+text!(CLUE_ERR_MSG, "errMsg 含", "errMsg containing");
+text!(CLUE_FINDING, "诊断发现", "doctor finding");
+text!(CLUE_API, "接口", "API");
+text!(CLUE_CATEGORY, "分类页", "category page");
+text!(CLUE_MENU_ITEM, "菜单项", "menu item");
+text!(
+    CATEGORY_ERRORS,
+    "本类接口的常见问题（附录5）",
+    "Common problems of these APIs (appendix 5)"
 );
 text!(DOCTOR_LINK, "签名诊断", "Signature doctor");
 text!(CLASSIC_NAV, "官方 Demo", "Classic");

@@ -181,6 +181,35 @@ test('the menu page lists appendix 3: 23 items by class, with their ids', async 
   await expect(page.locator('#menu-items tr[data-menu-item="menuItem:share:weiboApp"]')).toContainText('Share to Weibo');
 });
 
+test('an invalid signature on a category page shows appendix 5 item 2 with its fix', async ({ page }) => {
+  await openReady(page, '/images');
+  await expect(page.locator('#wx-error-help')).toBeHidden();
+  await page.route('**/api/js_config', async (route) => {
+    const response = await route.fetch();
+    const body = await response.json();
+    body.config.signature = '0'.repeat(40);
+    await route.fulfill({ response, json: body });
+  });
+  await page.reload();
+  await waitForHydration(page);
+  await expect(page.locator('#config-status')).toHaveAttribute('data-status', 'failed');
+  const help = page.locator('#wx-error-help');
+  const item = help.locator('.error_item[data-pattern="invalid signature"]');
+  await expect(item).toBeVisible();
+  await expect(item.locator('.error_cause')).toContainText('签名错误');
+  await expect(item.locator('.error_fix li')).toHaveCount(6);
+  await expect(item.locator('.error_fix')).toContainText("确认url是页面完整的url(请在当前页面alert(location.href.split('#')[0])确认)");
+  await expect(item.locator('.error_number')).toHaveAttribute('href', '/doctor#appendix-5-2');
+  // Only the item the errMsg names.
+  await expect(help.locator('.error_item[data-pattern]:visible')).toHaveCount(1);
+  await expect(help.locator('.error_item[data-pattern="invalid url domain"]')).toBeHidden();
+  // The log's wx.error entry links to the same item.
+  await expect(page.locator('#result-log .log_entry[data-api="config"] .appendix_link').first()).toHaveAttribute(
+    'href',
+    '/doctor#appendix-5-2',
+  );
+});
+
 test('the classic page has the official title and viewport, and starts with nothing remembered', async ({ page }) => {
   // A voice recorded on /voice is carried to the other category pages, not to /classic.
   await page.goto('/voice');

@@ -1,5 +1,6 @@
 //! Reusable view pieces.
 
+pub mod error_help;
 pub mod layout;
 pub mod qr;
 pub mod result_log;
