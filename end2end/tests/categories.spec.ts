@@ -210,6 +210,25 @@ test('an invalid signature on a category page shows appendix 5 item 2 with its f
   );
 });
 
+test('the pay page states the payment directory rule and this page\'s directory', async ({ page, context, baseURL }) => {
+  await page.goto('/pay');
+  const rule = page.locator('#pay-directory');
+  await expect(rule.locator('h2')).toHaveText('支付授权目录');
+  await expect(rule).toContainText('chooseWXPay 只能在你配置的支付目录下调用');
+  await expect(rule).toContainText('一个商户号最多可设置5个支付授权目录');
+  await expect(page.locator('#pay-directory-failure')).toContainText('当前页面的URL未注册');
+  await expect(page.locator('#pay-page-url')).toHaveText(`${baseURL}/pay`);
+  await expect(page.locator('#pay-directory-value')).toHaveText(`${baseURL}/`);
+  // The test server is on 127.0.0.1: no payment directory can name an IP address.
+  await expect(page.locator('#pay-directory-ip')).toBeVisible();
+  await expect(page.locator('#category-errors li[data-item="18"]')).toContainText('该公众号支付签名无效');
+  await context.addCookies([{ name: 'lang', value: 'en', url: baseURL! }]);
+  await page.goto('/pay');
+  await expect(rule.locator('h2')).toHaveText('Payment authorization directory');
+  await expect(rule).toContainText('at most 5 payment authorization directories');
+  await expect(page.locator('#pay-directory-value')).toHaveText(`${baseURL}/`);
+});
+
 test('the classic page has the official title and viewport, and starts with nothing remembered', async ({ page }) => {
   // A voice recorded on /voice is carried to the other category pages, not to /classic.
   await page.goto('/voice');

@@ -2,5 +2,6 @@
 
 pub mod error_help;
 pub mod layout;
+pub mod pay_directory;
 pub mod qr;
 pub mod result_log;

@@ -5,6 +5,7 @@ use crate::{
     catalog::{self, Api, DocVersion},
     components::{
         error_help::{AppendixLink, CategoryErrors, ErrMsgItems},
+        pay_directory::PayDirectory,
         qr::QrCode,
         result_log::ResultLog,
     },
@@ -43,7 +44,7 @@ fn CategoryView(category: &'static catalog::Category) -> impl IntoView {
             </div>
             <details class="page_qr">
                 <summary>{i18n.t(strings::OPEN_ON_PHONE)}</summary>
-                <QrCode path=path />
+                <QrCode path=path.clone() />
             </details>
         </section>
         <CategoryDemo slug=category.slug.to_owned()>
@@ -54,10 +55,14 @@ fn CategoryView(category: &'static catalog::Category) -> impl IntoView {
                 {catalog::apis_in(category.slug).map(|api| view! { <ApiItem api /> }).collect_view()}
             </div>
         </CategoryDemo>
+        {(category.slug == PAY_PAGE).then(|| view! { <PayDirectory path /> })}
         {(category.slug == catalog::MENU_PAGE).then(|| view! { <MenuItemsTable /> })}
         <CategoryErrors slug=category.slug />
     }
 }
+
+/// The category whose page states the payment authorization directory rule (`chooseWXPay`).
+const PAY_PAGE: &str = "pay";
 
 /// Appendix 3: every top-right menu item by class, with the id `hideMenuItems` /
 /// `showMenuItems` take (server HTML only).
