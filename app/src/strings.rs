@@ -182,8 +182,64 @@ text!(DOCTOR_MATCH, "签名一致", "The signatures match");
 text!(DOCTOR_NO_MATCH, "签名不一致", "The signatures differ");
 text!(
     DOCTOR_ERRORS,
-    "常见错误及解决方法（附录5）",
-    "Common errors and fixes (appendix 5)"
+    "附录5：常见错误及解决方法",
+    "Appendix 5: common errors and their fixes"
+);
+text!(
+    APPENDIX_5_INTRO,
+    "调用config 接口的时候传入参数 debug: true 可以开启debug模式，页面会alert出错误信息（本站的“调试模式”开关即是）。以下为常见错误及解决方法：",
+    "Passing debug: true to config turns on debug mode: the page alerts the error messages (this site's debug switch does that). The common errors and their fixes:"
+);
+text!(APPENDIX_5_ITEM, "附录5 #", "Appendix 5 #");
+text!(ERROR_CAUSE, "原因：", "Cause: ");
+text!(ERROR_FIX, "解决：", "Fix: ");
+text!(ERROR_STEPS, "建议按如下顺序检查：", "Check in this order:");
+text!(ERROR_RECOGNISED, "识别方式：", "Recognised by: ");
+text!(
+    ERROR_NOT_AUTOMATIC,
+    "无法自动识别，请对照症状",
+    "not recognised automatically; compare the symptom"
+);
+text!(CLUE_ERR_MSG, "errMsg 含", "errMsg containing");
+text!(CLUE_FINDING, "诊断发现", "doctor finding");
+text!(CLUE_API, "接口", "API");
+text!(CLUE_CATEGORY, "分类页", "category page");
+text!(CLUE_MENU_ITEM, "菜单项", "menu item");
+text!(
+    CATEGORY_ERRORS,
+    "本类接口的常见问题（附录5）",
+    "Common problems of these APIs (appendix 5)"
+);
+text!(
+    PAY_DIRECTORY_TITLE,
+    "支付授权目录",
+    "Payment authorization directory"
+);
+text!(
+    PAY_DIRECTORY_RULE,
+    "chooseWXPay 只能在你配置的支付目录下调用，同时需确保支付目录在JS接口安全域名下。支付目录是调起支付的页面所在的目录：页面 URL 去掉“?”后的参数，保留到最后一个“/”为止，例如页面 https://host/pay/index.html 的目录是 https://host/pay/。请在微信支付商户平台“产品中心—开发配置”中把它设为支付授权目录（一般5分钟内生效）。",
+    "chooseWXPay can only be called under a payment directory you configured, and that directory must be under a JS interface safe domain. The payment directory is the directory of the page that starts the payment: its URL without the query after “?”, up to its last “/”; the page https://host/pay/index.html is in https://host/pay/. List it as a payment authorization directory in the WeChat Pay merchant platform (Product center → Development settings); it takes effect within about 5 minutes."
+);
+text!(
+    PAY_DIRECTORY_LIMITS,
+    "一个商户号最多可设置5个支付授权目录。目录区分大小写，以 http:// 或 https:// 开头、以 / 结尾，不支持IP格式；只设置到域名（如 https://host/）时只校验协议和域名，其下所有页面都可支付；设置到多级目录时须完全一致，上级目录和子目录都不行。",
+    "A merchant account lists at most 5 payment authorization directories. They are case-sensitive, start with http:// or https:// and end with /, and cannot be IP addresses. A bare domain (https://host/) checks only the scheme and the domain, so every page under it may pay; a multi-level directory must match exactly: neither its parent nor its subdirectories pass."
+);
+text!(
+    PAY_DIRECTORY_FAILURE,
+    "页面不在已设置的支付授权目录下时，微信提示“当前页面的URL未注册”，无法调起支付。",
+    "On a page outside the listed directories, WeChat says “当前页面的URL未注册” (the current page's URL is not registered) and the payment does not start."
+);
+text!(PAY_DIRECTORY_PAGE, "本页", "This page");
+text!(
+    PAY_DIRECTORY_VALUE,
+    "本页的支付授权目录",
+    "This page's payment directory"
+);
+text!(
+    PAY_DIRECTORY_IP,
+    "本页的主机是 IP 地址或 localhost：支付授权目录不支持IP格式，请用已备案的域名打开本页。",
+    "This page's host is an IP address or localhost: a payment directory cannot be an IP address; open the page on an ICP-filed domain."
 );
 text!(DOCTOR_LINK, "签名诊断", "Signature doctor");
 text!(CLASSIC_NAV, "官方 Demo", "Classic");

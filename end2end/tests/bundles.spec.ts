@@ -15,16 +15,21 @@ function recordWasm(page: Page): string[] {
 // islands: the demo pages' islands are in the main bundle, the QA run's and the doctor's
 // are lazy chunks, and the QA report pages have no island of their own.
 
-test('a category page hydrates from the main wasm alone', async ({ page }) => {
+test('a category page hydrates from the main wasm alone, then preloads only the press code', async ({ page }) => {
   const wasm = recordWasm(page);
   await page.goto('/basic');
   await waitForHydration(page);
-  expect(wasm).toEqual(['wechat-playground.wasm']);
-  // The language switch, the page's demo, and inside it one button island per API; the
-  // documentation beside each button is server HTML.
+  expect(wasm[0]).toBe('wechat-playground.wasm');
+  // Once wx.config is ready the page fetches what a press needs (a lazy chunk and the
+  // pieces it shares), and nothing of the doctor, QA or classic pages.
+  await expect(page.locator('#config-status')).toHaveAttribute('data-status', 'ready');
+  await expect.poll(() => wasm.some((f) => f.startsWith('split_press_ready'))).toBe(true);
+  expect(wasm.slice(1).every((f) => f.startsWith('split_press_ready') || /^chunk_\d+\.wasm$/.test(f))).toBe(true);
+  // The language switch, the page's demo, and inside it the wx.error help and one button
+  // island per API; the documentation and call editor beside each button are server HTML.
   const buttons = await page.locator('.api_item').count();
   expect(buttons).toBeGreaterThan(0);
-  await expect(page.locator('leptos-island')).toHaveCount(2 + buttons);
+  await expect(page.locator('leptos-island')).toHaveCount(3 + buttons);
   await expect(page.locator('.api_item leptos-island button')).toHaveCount(buttons);
   await expect(page.locator('.api_item > details.api_doc')).toHaveCount(buttons);
 });

@@ -181,6 +181,54 @@ test('the menu page lists appendix 3: 23 items by class, with their ids', async 
   await expect(page.locator('#menu-items tr[data-menu-item="menuItem:share:weiboApp"]')).toContainText('Share to Weibo');
 });
 
+test('an invalid signature on a category page shows appendix 5 item 2 with its fix', async ({ page }) => {
+  await openReady(page, '/images');
+  await expect(page.locator('#wx-error-help')).toBeHidden();
+  await page.route('**/api/js_config', async (route) => {
+    const response = await route.fetch();
+    const body = await response.json();
+    body.config.signature = '0'.repeat(40);
+    await route.fulfill({ response, json: body });
+  });
+  await page.reload();
+  await waitForHydration(page);
+  await expect(page.locator('#config-status')).toHaveAttribute('data-status', 'failed');
+  const help = page.locator('#wx-error-help');
+  const item = help.locator('.error_item[data-pattern="invalid signature"]');
+  await expect(item).toBeVisible();
+  await expect(item.locator('.error_cause')).toContainText('签名错误');
+  await expect(item.locator('.error_fix li')).toHaveCount(6);
+  await expect(item.locator('.error_fix')).toContainText("确认url是页面完整的url(请在当前页面alert(location.href.split('#')[0])确认)");
+  await expect(item.locator('.error_number')).toHaveAttribute('href', '/doctor#appendix-5-2');
+  // Only the item the errMsg names.
+  await expect(help.locator('.error_item[data-pattern]:visible')).toHaveCount(1);
+  await expect(help.locator('.error_item[data-pattern="invalid url domain"]')).toBeHidden();
+  // The log's wx.error entry links to the same item.
+  await expect(page.locator('#result-log .log_entry[data-api="config"] .appendix_link').first()).toHaveAttribute(
+    'href',
+    '/doctor#appendix-5-2',
+  );
+});
+
+test('the pay page states the payment directory rule and this page\'s directory', async ({ page, context, baseURL }) => {
+  await page.goto('/pay');
+  const rule = page.locator('#pay-directory');
+  await expect(rule.locator('h2')).toHaveText('支付授权目录');
+  await expect(rule).toContainText('chooseWXPay 只能在你配置的支付目录下调用');
+  await expect(rule).toContainText('一个商户号最多可设置5个支付授权目录');
+  await expect(page.locator('#pay-directory-failure')).toContainText('当前页面的URL未注册');
+  await expect(page.locator('#pay-page-url')).toHaveText(`${baseURL}/pay`);
+  await expect(page.locator('#pay-directory-value')).toHaveText(`${baseURL}/`);
+  // The test server is on 127.0.0.1: no payment directory can name an IP address.
+  await expect(page.locator('#pay-directory-ip')).toBeVisible();
+  await expect(page.locator('#category-errors li[data-item="18"]')).toContainText('该公众号支付签名无效');
+  await context.addCookies([{ name: 'lang', value: 'en', url: baseURL! }]);
+  await page.goto('/pay');
+  await expect(rule.locator('h2')).toHaveText('Payment authorization directory');
+  await expect(rule).toContainText('at most 5 payment authorization directories');
+  await expect(page.locator('#pay-directory-value')).toHaveText(`${baseURL}/`);
+});
+
 test('the classic page has the official title and viewport, and starts with nothing remembered', async ({ page }) => {
   // A voice recorded on /voice is carried to the other category pages, not to /classic.
   await page.goto('/voice');

@@ -209,7 +209,31 @@ impl PageUrl {
     pub fn into_string(self) -> String {
         self.url
     }
+
+    /// The page's payment authorization directory (支付授权目录): scheme and host (and a
+    /// port other than the default), then the path up to and including its last `/`, so
+    /// `https://host/pay/index.html?x=1` is in `https://host/pay/`. WeChat Pay starts
+    /// `chooseWXPay` only on a page whose directory, or whose bare origin `https://host/`,
+    /// the merchant platform lists (case-sensitively); otherwise the client says
+    /// `当前页面的URL未注册`.
+    pub fn payment_directory(&self) -> String {
+        let Origin { scheme, host, port } = &self.origin;
+        let rest = &self.url[scheme.len() + "://".len()..];
+        let path_start = rest.find(['/', '?']).unwrap_or(rest.len());
+        let path = rest[path_start..].split('?').next().unwrap_or_default();
+        let directory = path.rfind('/').map_or("/", |last| &path[..=last]);
+        let default_port = if *scheme == "https" { 443 } else { 80 };
+        if *port == default_port {
+            format!("{scheme}://{host}{directory}")
+        } else {
+            format!("{scheme}://{host}:{port}{directory}")
+        }
+    }
 }
+
+/// How many payment authorization directories one merchant account may list (WeChat Pay's
+/// rule); a parent directory such as the bare origin covers the pages below it.
+pub const MAX_PAYMENT_DIRECTORIES: usize = 5;
 
 impl fmt::Display for PageUrl {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -463,6 +487,42 @@ mod tests {
 
     fn domains(list: &str) -> SafeDomains {
         SafeDomains::parse(list).unwrap()
+    }
+
+    #[test]
+    fn the_payment_directory_is_the_path_up_to_its_last_slash() {
+        let directory = |url: &str| sign_any(url).unwrap().payment_directory();
+        assert_eq!(
+            directory("https://host.example/pay/index.html"),
+            "https://host.example/pay/"
+        );
+        assert_eq!(
+            directory("https://host.example/pay"),
+            "https://host.example/"
+        );
+        assert_eq!(
+            directory("https://host.example/a/b/?next=/c/d#/e/f"),
+            "https://host.example/a/b/"
+        );
+        assert_eq!(
+            directory("https://host.example?x=/y"),
+            "https://host.example/"
+        );
+        assert_eq!(directory("https://host.example"), "https://host.example/");
+    }
+
+    #[test]
+    fn the_payment_directory_keeps_only_a_port_location_href_would_show() {
+        let directory = |url: &str| sign_any(url).unwrap().payment_directory();
+        assert_eq!(
+            directory("https://Host.Example:443/pay/x.php"),
+            "https://host.example/pay/"
+        );
+        assert_eq!(
+            directory("http://127.0.0.1:3000/pay?api=chooseWXPay"),
+            "http://127.0.0.1:3000/"
+        );
+        assert_eq!(directory("http://[::1]:8080/p/q"), "http://[::1]:8080/p/");
     }
 
     #[test]

@@ -14,29 +14,40 @@ pub struct QrImage {
     pub svg: String,
 }
 
-/// The QR code of `path` on this site's public URL (`PUBLIC_URL`, else the request's
-/// `X-Forwarded-Proto`/`X-Forwarded-Host`/`Host`).
+/// The QR code of `path` on this site's public URL (see [`page_url`]).
 #[server(prefix = "/api", endpoint = "qr")]
 pub async fn page_qr(path: String) -> Result<QrImage, ApiError> {
-    use self::ssr::*;
-    let path = checked_path(&path)?;
-    let state = expect_context::<crate::state::AppState>();
-    let parts = use_context::<http::request::Parts>();
-    let base = state
-        .settings
-        .public_url
-        .clone()
-        .or_else(|| parts.as_ref().and_then(|p| base_from_headers(&p.headers)))
-        .unwrap_or_else(|| "http://127.0.0.1:3000".to_owned());
-    let url = format!("{base}{path}");
-    let svg = svg_for(&url)?;
+    let url = ssr::public_url(&path)?;
+    let svg = ssr::svg_for(&url)?;
     Ok(QrImage { url, svg })
+}
+
+/// The absolute URL of `path` on this site as a phone opens it: `PUBLIC_URL`, else the
+/// request's `X-Forwarded-Proto`/`X-Forwarded-Host`/`Host`.
+#[server(prefix = "/api", endpoint = "page_url")]
+pub async fn page_url(path: String) -> Result<String, ApiError> {
+    ssr::public_url(&path)
 }
 
 #[cfg(feature = "ssr")]
 pub mod ssr {
     use super::ApiError;
     use http::HeaderMap;
+    use leptos::prelude::{expect_context, use_context};
+
+    /// `path` on this site's public URL (`PUBLIC_URL`, else the request's headers).
+    pub fn public_url(path: &str) -> Result<String, ApiError> {
+        let path = checked_path(path)?;
+        let state = expect_context::<crate::state::AppState>();
+        let parts = use_context::<http::request::Parts>();
+        let base = state
+            .settings
+            .public_url
+            .clone()
+            .or_else(|| parts.as_ref().and_then(|p| base_from_headers(&p.headers)))
+            .unwrap_or_else(|| "http://127.0.0.1:3000".to_owned());
+        Ok(format!("{base}{path}"))
+    }
 
     /// Longest path a QR code is made for.
     pub const MAX_PATH: usize = 1024;

@@ -18,7 +18,7 @@ pub mod simulator_view;
 pub use apis::{APIS, DEFAULT_SHARE, DEMO_CARD_ID};
 pub use bridge::{bridge_name, Refusal, BRIDGE_NAMES};
 pub use categories::CATEGORIES;
-pub use errors::ERRORS;
+pub use errors::{error_for_err_msg, error_for_finding, errors_about, ERRORS};
 pub use menu_items::MENU_ITEMS;
 pub use params::{items_of, parse, split_items, Fill, Invalid, ParamType};
 
@@ -348,14 +348,69 @@ pub struct BridgeName {
     pub needs_permission: bool,
 }
 
-/// A common error (appendix 5), its cause and its fix.
+/// An item of appendix 5 (common errors and their fixes): what the developer meets, why,
+/// and what to do. The texts are server HTML only; the browser keeps the number and how the
+/// item is recognised.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ErrorHelp {
-    /// Text found in the errMsg.
-    pub pattern: &'static str,
-    pub cause: Text,
-    pub fix: Text,
+    /// The item's number in the document (1 to 24).
+    pub number: u8,
+    /// How a page tells that this item applies.
+    pub recognised: Recognised,
+    /// What the developer meets, when it is not an errMsg (the errMsg is shown as it is).
+    pub symptom: ServerOnly<Option<Text>>,
+    pub cause: ServerOnly<Text>,
+    /// The steps of the fix, in the document's order.
+    pub fix: ServerOnly<&'static [Text]>,
 }
+
+impl ErrorHelp {
+    /// The errMsg text this item explains, if it is one.
+    pub fn err_msg(&self) -> Option<&'static str> {
+        self.clues().iter().find_map(|clue| match clue {
+            Clue::ErrMsg(pattern) => Some(*pattern),
+            _ => None,
+        })
+    }
+
+    /// What points at this item (none when it is not recognised automatically).
+    pub fn clues(&self) -> &'static [Clue] {
+        match self.recognised {
+            Recognised::By(clues) => clues,
+            Recognised::NotAutomatic => &[],
+        }
+    }
+}
+
+/// How an appendix 5 item is recognised on a page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Recognised {
+    /// By any of these clues (never empty).
+    By(&'static [Clue]),
+    /// Not recognised automatically: a client version's behaviour, the account's setup or
+    /// a question; the item is only listed with the others on the doctor page.
+    NotAutomatic,
+}
+
+/// Something on a page that points at an appendix 5 item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Clue {
+    /// An errMsg (of `wx.error` or of a call) contains this text: the `wx.error` help and the
+    /// result log name the item.
+    ErrMsg(&'static str),
+    /// A URL finding (a lint of the core or the doctor's own check) that explains it: the
+    /// doctor and the `wx.error` help link the finding to the item.
+    Finding(crate::api::doctor::FindingCode),
+    /// It concerns this API: its category page lists the item.
+    Api(&'static str),
+    /// It concerns the APIs of this category: the category page lists it.
+    Category(&'static str),
+    /// It concerns this top-right menu item (appendix 3): the menu page lists it.
+    MenuItem(&'static str),
+}
+
+/// The category whose page lists appendix 3 (the menu items `hideMenuItems` takes).
+pub const MENU_PAGE: &str = "menu";
 
 /// Share content registered at ready, as the official demo did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

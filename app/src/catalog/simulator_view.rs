@@ -141,7 +141,7 @@ pub fn catalog_script() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::ERRORS;
+    use crate::catalog::error_for_err_msg;
 
     #[test]
     fn every_function_and_menu_item_reaches_the_simulator() {
@@ -190,7 +190,7 @@ mod tests {
         for refusal in [Refusal::NotExist, Refusal::Offline, Refusal::Denied] {
             let seen = as_the_page_sees_it(refusal.raw());
             assert!(
-                ERRORS.iter().any(|error| seen.contains(error.pattern)),
+                error_for_err_msg(&seen).is_some(),
                 "{seen}: no appendix 5 entry explains it"
             );
         }

@@ -1,6 +1,8 @@
 //! Reusable view pieces.
 
 pub mod copy;
+pub mod error_help;
 pub mod layout;
+pub mod pay_directory;
 pub mod qr;
 pub mod result_log;

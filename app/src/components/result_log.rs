@@ -1,6 +1,9 @@
 //! The result log: every callback with its errMsg and data, newest first, copyable.
 
-use crate::{demo::session::use_session, i18n::use_i18n, strings};
+use crate::{
+    catalog, components::error_help::AppendixLink, demo::session::use_session, i18n::use_i18n,
+    strings,
+};
 use leptos::prelude::*;
 
 /// The page's result log.
@@ -60,6 +63,9 @@ pub fn ResultLog() -> impl IntoView {
                                     {entry.callback.map(|c| c.js_name()).unwrap_or("")}
                                 </span>
                                 <code class="log_errmsg">{entry.err_msg.clone()}</code>
+                                {catalog::error_for_err_msg(&entry.err_msg)
+                                    .or_else(|| catalog::error_for_err_msg(&entry.message))
+                                    .map(|error| view! { <AppendixLink number=error.number /> })}
                             </div>
                             {(!entry.message.is_empty())
                                 .then(|| view! { <p class="log_message">{entry.message.clone()}</p> })}

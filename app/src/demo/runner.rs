@@ -248,6 +248,7 @@ pub fn boot(session: Session, categories: Vec<&'static str>, i18n: I18n) {
             );
             if !failed && session.status.try_set(ConfigStatus::Ready).is_none() {
                 register_ready_listeners(session, &categories, i18n);
+                preload_press(session, i18n);
             }
         });
     });
@@ -340,7 +341,36 @@ pub fn press(session: Session, api: &'static Api, i18n: I18n) {
             return;
         }
     }
-    spawn_local(press_ready(session, api.id.to_owned(), i18n));
+    queue_press(session, api.id, i18n);
+}
+
+thread_local! {
+    /// Presses waiting for the lazy press code, oldest first, and whether they are being run.
+    static PRESSES: std::cell::RefCell<std::collections::VecDeque<(Session, &'static str, I18n)>> =
+        const { std::cell::RefCell::new(std::collections::VecDeque::new()) };
+    static DRAINING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs presses in the order they were made, even while the press code is still loading
+/// (`startRecord` then `stopRecord`, tapped in quick succession).
+fn queue_press(session: Session, api_id: &'static str, i18n: I18n) {
+    PRESSES.with(|queue| queue.borrow_mut().push_back((session, api_id, i18n)));
+    if DRAINING.with(|draining| draining.replace(true)) {
+        return;
+    }
+    spawn_local(async {
+        while let Some((session, api_id, i18n)) =
+            PRESSES.with(|queue| queue.borrow_mut().pop_front())
+        {
+            press_ready(session, api_id.to_owned(), i18n).await;
+        }
+        DRAINING.with(|draining| draining.set(false));
+    });
+}
+
+/// Loads the press code before the first tap (a page that is ready will be pressed).
+fn preload_press(session: Session, i18n: I18n) {
+    queue_press(session, "", i18n);
 }
 
 /// The press once the SDK is ready: the editor's values, then the call(s). Lazy: what

@@ -3,7 +3,12 @@
 use crate::{
     api::doctor::LintSignedUrl,
     catalog::{self, Api, DocVersion},
-    components::{qr::QrCode, result_log::ResultLog},
+    components::{
+        error_help::{AppendixLink, CategoryErrors, ErrMsgItems},
+        pay_directory::PayDirectory,
+        qr::QrCode,
+        result_log::ResultLog,
+    },
     demo::{
         self,
         session::{provide_carried_session, use_session, ConfigStatus},
@@ -55,7 +60,7 @@ fn CategoryView(category: &'static catalog::Category) -> impl IntoView {
             </div>
             <details class="page_qr">
                 <summary>{i18n.t(strings::OPEN_ON_PHONE)}</summary>
-                <QrCode path=path />
+                <QrCode path=path.clone() />
             </details>
         </section>
         {foreign_api
@@ -68,19 +73,26 @@ fn CategoryView(category: &'static catalog::Category) -> impl IntoView {
                 }
             })}
         <CategoryDemo slug=category.slug.to_owned()>
-            {catalog::apis_in(category.slug)
-                .map(|api| {
-                    let link = link.clone().filter(|l| l.api == api.id);
-                    view! { <ApiItem api link /> }
-                })
-                .collect_view()}
+            <WxErrorHelp>
+                <ErrMsgItems />
+            </WxErrorHelp>
+            <div class="wxapi_form category_form" data-category=category.slug>
+                {catalog::apis_in(category.slug)
+                    .map(|api| {
+                        let link = link.clone().filter(|l| l.api == api.id);
+                        view! { <ApiItem api link /> }
+                    })
+                    .collect_view()}
+            </div>
         </CategoryDemo>
-        {(category.slug == MENU_PAGE).then(|| view! { <MenuItemsTable /> })}
+        {(category.slug == PAY_PAGE).then(|| view! { <PayDirectory path /> })}
+        {(category.slug == catalog::MENU_PAGE).then(|| view! { <MenuItemsTable /> })}
+        <CategoryErrors slug=category.slug />
     }
 }
 
-/// The category whose page lists appendix 3 (the menu items `hideMenuItems` takes).
-const MENU_PAGE: &str = "menu";
+/// The category whose page states the payment authorization directory rule (`chooseWXPay`).
+const PAY_PAGE: &str = "pay";
 
 /// Appendix 3: every top-right menu item by class, with the id `hideMenuItems` /
 /// `showMenuItems` take (server HTML only).
@@ -130,9 +142,9 @@ fn MenuItemsTable() -> impl IntoView {
     }
 }
 
-/// The island of a category page: config status, the APIs (`children`: server HTML with
-/// an [`ApiButton`] island each, which share this island's session), snippet and log.
-/// Signs on hydration and again when debug is toggled.
+/// The island of a category page: config status, then `children` (server HTML: the
+/// `wx.error` help and the APIs, with islands that share this island's session), snippet
+/// and log. Signs on hydration and again when debug is toggled.
 #[island]
 fn CategoryDemo(slug: String, children: Children) -> impl IntoView {
     crate::hydration::island_hydrated();
@@ -158,9 +170,7 @@ fn CategoryDemo(slug: String, children: Children) -> impl IntoView {
     });
     view! {
         <ConfigPanel />
-        <div class="wxapi_form category_form" data-category=category.slug>
-            {children()}
-        </div>
+        {children()}
         <Snippet />
         <ResultLog />
     }
@@ -210,7 +220,6 @@ fn ConfigPanel() -> impl IntoView {
                         }
                     })
             }}
-            <WxErrorHelp />
             <div class="switches">
                 <span class="env_badge" id="env-badge">
                     {move || {
@@ -360,10 +369,12 @@ fn Snippet() -> impl IntoView {
     }
 }
 
-/// On `wx.error`: appendix 5's explanation of the errMsg, and what is wrong with the
-/// signed URL compared with the page's own address.
-#[component]
-fn WxErrorHelp() -> impl IntoView {
+/// On `wx.error`: appendix 5's explanation of the errMsg (`children`: server HTML, see
+/// [`ErrMsgItems`], revealed by the errMsg this sets as `data-err-msg`), what is wrong with
+/// the signed URL compared with the page's own address, and the doctor's link.
+#[island]
+fn WxErrorHelp(children: Children) -> impl IntoView {
+    crate::hydration::island_hydrated();
     let i18n = use_i18n();
     let session = use_session();
     let lint = ServerAction::<LintSignedUrl>::new();
@@ -377,15 +388,12 @@ fn WxErrorHelp() -> impl IntoView {
             });
         }
     });
-    move || {
-        let ConfigStatus::Failed(err_msg) = session.status.get() else {
-            return ().into_any();
-        };
-        let known: Vec<_> = catalog::ERRORS
-            .iter()
-            .filter(|e| err_msg.contains(e.pattern))
-            .collect();
-        let doctor_link = session
+    let err_msg = move || match session.status.get() {
+        ConfigStatus::Failed(err_msg) => Some(err_msg),
+        _ => None,
+    };
+    let doctor_link = move || {
+        session
             .signed
             .get()
             .map(|s| {
@@ -395,41 +403,32 @@ fn WxErrorHelp() -> impl IntoView {
                     encode(&current_href())
                 )
             })
-            .unwrap_or_else(|| "/doctor".to_owned());
-        view! {
-            <div class="wx_error_help" id="wx-error-help">
-                {known
-                    .into_iter()
-                    .map(|e| {
-                        view! {
-                            <p class="error_cause" data-pattern=e.pattern>
-                                <b>{e.pattern}</b> ": " {i18n.t(e.cause)}
-                            </p>
-                            <p class="error_fix">{i18n.t(e.fix)}</p>
-                        }
-                    })
-                    .collect_view()}
-                <ul class="findings">
-                    {move || {
-                        lint.value()
-                            .get()
-                            .and_then(Result::ok)
-                            .unwrap_or_default()
-                            .into_iter()
-                            .map(|f| {
-                                view! {
-                                    <li class="finding" data-code=f.code.as_str() data-fatal=f.fatal.to_string()>
-                                        {f.message}
-                                    </li>
-                                }
-                            })
-                            .collect_view()
-                    }}
-                </ul>
-                <a href=doctor_link id="open-doctor">{i18n.t(strings::OPEN_DOCTOR)}</a>
-            </div>
-        }
-        .into_any()
+            .unwrap_or_else(|| "/doctor".to_owned())
+    };
+    view! {
+        <div class="wx_error_help" id="wx-error-help" hidden=move || err_msg().is_none() data-err-msg=err_msg>
+            {children()}
+            <ul class="findings">
+                {move || {
+                    lint.value()
+                        .get()
+                        .and_then(Result::ok)
+                        .unwrap_or_default()
+                        .into_iter()
+                        .map(|f| {
+                            let item = catalog::error_for_finding(f.code).map(|error| error.number);
+                            view! {
+                                <li class="finding" data-code=f.code.as_str() data-fatal=f.fatal.to_string()>
+                                    {f.message}
+                                    {item.map(|number| view! { " " <AppendixLink number /> })}
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ul>
+            <a href=doctor_link id="open-doctor">{i18n.t(strings::OPEN_DOCTOR)}</a>
+        </div>
     }
 }
 

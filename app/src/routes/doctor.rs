@@ -2,7 +2,13 @@
 //! in the URL would make `wx.config` fail. Inputs travel in a POST body, never in a URL,
 //! so a ticket pasted here reaches no access log.
 
-use crate::{api::doctor::Diagnose, catalog, i18n::use_i18n, strings};
+use crate::{
+    api::doctor::Diagnose,
+    catalog,
+    components::error_help::{AppendixFive, AppendixLink},
+    i18n::use_i18n,
+    strings,
+};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
@@ -18,7 +24,7 @@ pub struct DoctorPrefill {
     pub expected: String,
 }
 
-/// The signature doctor page: the form is an island, the error appendix server HTML.
+/// The signature doctor page: the form is an island, appendix 5 (all its items) server HTML.
 #[component]
 pub fn DoctorPage() -> impl IntoView {
     let i18n = use_i18n();
@@ -40,20 +46,7 @@ pub fn DoctorPage() -> impl IntoView {
             <p class="tagline">{i18n.t(strings::DOCTOR_INTRO)}</p>
         </section>
         <DoctorForm prefill />
-        <section class="panel doctor_errors">
-            <h2>{i18n.t(strings::DOCTOR_ERRORS)}</h2>
-            <dl>
-                {catalog::ERRORS
-                    .iter()
-                    .map(|e| {
-                        view! {
-                            <dt><code>{e.pattern}</code></dt>
-                            <dd>{i18n.t(e.cause)} " " {i18n.t(e.fix)}</dd>
-                        }
-                    })
-                    .collect_view()}
-            </dl>
-        </section>
+        <AppendixFive />
     }
 }
 
@@ -107,9 +100,11 @@ fn DoctorForm(prefill: DoctorPrefill) -> impl IntoView {
                             {d.findings
                                 .iter()
                                 .map(|f| {
+                                    let item = catalog::error_for_finding(f.code).map(|error| error.number);
                                     view! {
                                         <li class="finding" data-code=f.code.as_str() data-fatal=f.fatal.to_string()>
                                             {f.message.clone()}
+                                            {item.map(|number| view! { " " <AppendixLink number on_doctor=true /> })}
                                         </li>
                                     }
                                 })
