@@ -333,6 +333,11 @@ text!(QA_OK, "成功", "ok");
 text!(QA_CANCEL, "取消", "cancel");
 text!(QA_FAIL, "失败", "fail");
 text!(QA_RUNNING, "运行中", "running");
+text!(
+    QA_WAITING_EVENT,
+    "等待事件（已注册）",
+    "waiting for the event (registered)"
+);
 text!(QA_DATA, "返回数据", "Returned data");
 text!(QA_SAFE, "自动", "auto");
 text!(QA_NEEDS_USER, "需操作", "needs you");

@@ -20,7 +20,8 @@ async function shownRows(page: Page): Promise<Shown[]> {
   return page.$$eval('.qa_row', (rows) =>
     rows.map((row) => ({
       api: (row as HTMLElement).dataset.api ?? '',
-      status: (row as HTMLElement).dataset.status ?? '',
+      // A listener waiting for its event did not happen: the report says not_run.
+      status: ((row as HTMLElement).dataset.status ?? '').replace(/^waiting$/, 'not_run'),
       errMsg: row.querySelector('.qa_errmsg')?.textContent ?? '',
     })),
   );
@@ -101,6 +102,27 @@ test('run all safe ones: every safe row gets a status, closeWindow never runs; s
     await expect(page.locator(`#qa-report tr[data-api="${row.api}"]`)).toHaveAttribute('data-status', row.status);
   }
   await expect(page.locator('#qa-markdown')).toContainText(`## QA report #${id}`);
+});
+
+test('a listener row waits after registration and is ok only once the simulator fires its event', async ({ page }) => {
+  await openQa(page);
+  const row = page.locator('.qa_row[data-api="onMenuShareTimeline"]');
+  await page.click('#qa-run-onMenuShareTimeline');
+  await expect(row).toHaveAttribute('data-status', 'waiting');
+  await expect(row.locator('.qa_row_status')).toHaveText('等待事件（已注册）');
+  // Registration alone never turns it ok.
+  await expect(row).not.toHaveAttribute('data-status', 'ok', { timeout: 1500 });
+  await page.evaluate(() => (window as any).__wxSimulator.share('timeline'));
+  await expect(row).toHaveAttribute('data-status', 'ok');
+  await page.locator('.wxsim-overlay [data-close]').first().click();
+  // The recording-end listener: ok when the recording ends on its own (the 60 s limit).
+  const recordEnd = page.locator('.qa_row[data-api="onVoiceRecordEnd"]');
+  await page.click('#qa-run-onVoiceRecordEnd');
+  await expect(recordEnd).toHaveAttribute('data-status', 'waiting');
+  await page.click('#qa-run-startRecord');
+  await expect(page.locator('.qa_row[data-api="startRecord"]')).toHaveAttribute('data-status', 'ok');
+  await page.evaluate(() => (window as any).__wxSimulator.finishRecording());
+  await expect(recordEnd).toHaveAttribute('data-status', 'ok');
 });
 
 test('comparing two runs shows what changed: an interface made to fail the second time is newly failing', async ({ page }) => {

@@ -20,6 +20,9 @@ pub struct Row {
     pub status: QaStatus,
     /// Tapped, no answer yet.
     pub running: bool,
+    /// A listener registered and waiting for its event (the user shares, the recording
+    /// ends): still running, and nothing to count until the event fires.
+    pub waiting: bool,
     pub err_msg: String,
     pub data: Value,
     pub duration_ms: Option<u64>,
@@ -68,7 +71,12 @@ impl QaRun {
                 .zip(rows)
                 .map(|(api, row)| QaResult {
                     api: api.id.to_owned(),
-                    status: row.status,
+                    // A listener whose event never came did not happen.
+                    status: if row.running {
+                        QaStatus::NotRun
+                    } else {
+                        row.status
+                    },
                     err_msg: row.err_msg,
                     data: bounded_data(&row.data),
                     duration_ms: row.duration_ms,
@@ -87,10 +95,19 @@ impl Default for QaRun {
 }
 
 /// What a log entry says about the call that caused it, if it settles it: the callback's
-/// outcome; for a note (no callback) a listener's registration is `ok`, anything else
-/// (ordering rule, not configured, the SDK refused) a failure with the note as errMsg.
+/// outcome (a listener's `complete` too: its event came); for a note (no callback), a
+/// failure with the note as errMsg (ordering rule, not configured, the SDK refused),
+/// except a listener's registration, which settles nothing (see [`is_registration`]).
 pub fn verdict(api: &Api, entry: &LogEntry) -> Option<(QaStatus, String)> {
     match entry.callback {
+        Some(CallbackKind::Complete) if api.kind == Kind::Listener => {
+            let status = match Outcome::from_err_msg(&entry.err_msg) {
+                Outcome::Ok => QaStatus::Ok,
+                Outcome::Cancel => QaStatus::Cancel,
+                _ => QaStatus::Fail,
+            };
+            Some((status, entry.err_msg.clone()))
+        }
         Some(CallbackKind::Success) => Some((QaStatus::Ok, entry.err_msg.clone())),
         Some(CallbackKind::Cancel) => Some((QaStatus::Cancel, entry.err_msg.clone())),
         Some(CallbackKind::Fail) => {
@@ -101,21 +118,21 @@ pub fn verdict(api: &Api, entry: &LogEntry) -> Option<(QaStatus, String)> {
             Some((status, entry.err_msg.clone()))
         }
         Some(CallbackKind::Complete | CallbackKind::Trigger) => None,
-        None => {
-            let text = entry.message.as_str();
-            let refused = text.starts_with("wx.")
-                || text.contains("JS-SDK")
-                || text.starts_with("cannot convert")
-                || api
-                    .guard
-                    .is_some_and(|g| g.message.zh == text || g.message.en == text);
-            if api.kind == Kind::Listener && !refused {
-                Some((QaStatus::Ok, String::new()))
-            } else {
-                Some((QaStatus::Fail, text.to_owned()))
-            }
-        }
+        None if is_registration(api, entry) => None,
+        None => Some((QaStatus::Fail, entry.message.clone())),
     }
+}
+
+/// True when the note says a listener was registered (not refused): its row waits.
+pub fn is_registration(api: &Api, entry: &LogEntry) -> bool {
+    let text = entry.message.as_str();
+    let refused = text.starts_with("wx.")
+        || text.contains("JS-SDK")
+        || text.starts_with("cannot convert")
+        || api
+            .guard
+            .is_some_and(|g| g.message.zh == text || g.message.en == text);
+    api.kind == Kind::Listener && entry.callback.is_none() && !refused
 }
 
 /// Settles running rows from the log (newest first): the oldest entry after a row's tap
@@ -131,8 +148,15 @@ pub fn settle(rows: &mut [Row], log: &[LogEntry], now_ms: f64) -> bool {
             .rev()
             .filter(|e| e.seq > row.seq_before && e.api == api.id)
             .find_map(|e| verdict(api, e).map(|v| (v, e)));
+        if found.is_none() && !row.waiting {
+            row.waiting = log
+                .iter()
+                .any(|e| e.seq > row.seq_before && e.api == api.id && is_registration(api, e));
+            changed |= row.waiting;
+        }
         if let Some(((status, err_msg), entry)) = found {
             row.running = false;
+            row.waiting = false;
             row.status = status;
             row.err_msg = err_msg;
             row.data = entry.data.clone();
@@ -240,9 +264,10 @@ mod browser {
                 }
                 tap(run, session, index, i18n);
                 let deadline = now_ms() + SAFE_RUN_TIMEOUT_MS;
+                // A listener waits for its event without holding the run up.
                 while run
                     .rows
-                    .try_with_untracked(|rows| rows[index].running)
+                    .try_with_untracked(|rows| rows[index].running && !rows[index].waiting)
                     .unwrap_or(false)
                 {
                     if now_ms() > deadline {
@@ -466,15 +491,18 @@ mod tests {
         let guard = entry(4, "uploadImage", None, "", upload.guard.unwrap().message.zh);
         assert_eq!(verdict(upload, &guard).unwrap().0, QaStatus::Fail);
         let listener = catalog::api("onMenuShareTimeline").unwrap();
-        assert_eq!(
-            verdict(
-                listener,
-                &entry(5, "onMenuShareTimeline", None, "", "已注册")
-            )
-            .unwrap()
-            .0,
-            QaStatus::Ok
+        let registered = entry(5, "onMenuShareTimeline", None, "", "已注册");
+        assert_eq!(verdict(listener, &registered), None);
+        assert!(is_registration(listener, &registered));
+        let ended = catalog::api("onVoiceRecordEnd").unwrap();
+        let complete = entry(
+            6,
+            "onVoiceRecordEnd",
+            Some(CallbackKind::Complete),
+            "onVoiceRecordEnd:ok",
+            "",
         );
+        assert_eq!(verdict(ended, &complete).unwrap().0, QaStatus::Ok);
         let refused = entry(
             6,
             "onMenuShareTimeline",
@@ -526,6 +554,60 @@ mod tests {
         assert!(!rows[i].running);
         // Nothing running: nothing changes.
         assert!(!settle(&mut rows, &log, 2000.0));
+    }
+
+    #[test]
+    fn a_listener_waits_after_registration_and_is_ok_only_when_its_event_fires() {
+        let i = index("onMenuShareTimeline");
+        let mut rows = vec![Row::default(); APIS.len()];
+        rows[i] = Row {
+            running: true,
+            seq_before: 1,
+            started_ms: 1000.0,
+            ..Row::default()
+        };
+        let mut log = vec![entry(
+            2,
+            "onMenuShareTimeline",
+            None,
+            "",
+            "已注册获取“分享到朋友圈”状态事件",
+        )];
+        assert!(settle(&mut rows, &log, 1100.0));
+        assert!(rows[i].running && rows[i].waiting);
+        assert_eq!(rows[i].status, QaStatus::NotRun);
+        let report = Owner::new().with(|| {
+            let run = QaRun::new();
+            run.rows.set(rows.clone());
+            run.report()
+        });
+        assert_eq!(report.results[i].status, QaStatus::NotRun);
+        // The user shares: trigger settles nothing, success does.
+        log.insert(
+            0,
+            entry(
+                3,
+                "onMenuShareTimeline",
+                Some(CallbackKind::Trigger),
+                "",
+                "用户点击分享到朋友圈",
+            ),
+        );
+        assert!(!settle(&mut rows, &log, 1200.0));
+        log.insert(
+            0,
+            entry(
+                4,
+                "onMenuShareTimeline",
+                Some(CallbackKind::Success),
+                "shareTimeline:ok",
+                "已分享",
+            ),
+        );
+        assert!(settle(&mut rows, &log, 1500.0));
+        assert_eq!(rows[i].status, QaStatus::Ok);
+        assert!(!rows[i].running && !rows[i].waiting);
+        assert_eq!(rows[i].duration_ms, Some(500));
     }
 
     #[test]

@@ -255,7 +255,9 @@ fn DeviceFacts() -> impl IntoView {
 }
 
 fn status_key(row: &Row) -> &'static str {
-    if row.running {
+    if row.waiting {
+        "waiting"
+    } else if row.running {
         "running"
     } else {
         row.status.as_str()
@@ -284,7 +286,13 @@ fn QaRowView(index: usize, api: &'static Api) -> impl IntoView {
                 <span class="qa_status qa_row_status" data-status=move || status_key(&row())>
                     {move || {
                         let r = row();
-                        if r.running { i18n.t(strings::QA_RUNNING) } else { i18n.t(status_text(r.status)) }
+                        if r.waiting {
+                            i18n.t(strings::QA_WAITING_EVENT)
+                        } else if r.running {
+                            i18n.t(strings::QA_RUNNING)
+                        } else {
+                            i18n.t(status_text(r.status))
+                        }
                     }}
                 </span>
                 <button
