@@ -92,6 +92,45 @@ text!(
 );
 text!(PARAMETERS, "参数", "Parameters");
 text!(EDIT_CALL, "编辑参数", "Edit the call");
+text!(
+    SETUP_TITLE,
+    "JS-SDK 使用步骤（本页实况）",
+    "JS-SDK setup steps (this page, live)"
+);
+text!(SETUP_STEP1, "步骤一：绑定域名", "Step 1: bind the domain");
+text!(
+    SETUP_STEP2,
+    "步骤二：引入JS文件",
+    "Step 2: include the JS file"
+);
+text!(
+    SETUP_STEP3,
+    "步骤三：通过config接口注入权限验证配置",
+    "Step 3: inject the config through wx.config"
+);
+text!(
+    SETUP_STEP4,
+    "步骤四：通过ready接口处理成功验证",
+    "Step 4: handle success in wx.ready"
+);
+text!(
+    SETUP_STEP5,
+    "步骤五：通过error接口处理失败验证",
+    "Step 5: handle failure in wx.error"
+);
+text!(
+    SETUP_HOST_SIGNED,
+    "服务器已为此域名签名：它在 JS 接口安全域名之列",
+    "The server signed for this host: it is a JS interface safe domain"
+);
+text!(SETUP_HOST_PENDING, "尚未签名", "Not signed yet");
+text!(
+    SETUP_STRING1,
+    "string1（jsapi_ticket 已隐藏，只在服务器上）",
+    "string1 (the jsapi_ticket is hidden: it stays on the server)"
+);
+text!(SETUP_FIRED, "已触发", "fired");
+text!(SETUP_NOT_FIRED, "未触发", "not fired");
 text!(MAKE_LINK, "生成本调用的链接", "Make a link to this call");
 text!(
     CALL_LINK,

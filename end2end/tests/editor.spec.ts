@@ -202,3 +202,24 @@ test('every parameter of every API can be set in its editor and reaches the brid
   }
   expect(checked).toBeGreaterThan(40);
 });
+
+test('the setup panel shows the five steps live: the config object passed, string1 masked, ready fired', async ({ page }) => {
+  const signed = page.waitForResponse((r) => r.url().endsWith('/api/js_config'));
+  await page.goto('/basic?from=setup');
+  const body = await (await signed).json();
+  await waitForHydration(page);
+  await expect(page.locator('#config-status')).toHaveAttribute('data-status', 'ready');
+  await page.locator('#setup-steps > summary').click();
+  await expect(page.locator('#setup-host')).toHaveText(new URL(page.url()).host);
+  await expect(page.locator('#setup-sdk')).toContainText('jweixin-1.6.0.js');
+  const config = await page.locator('#setup-config').textContent();
+  expect(config).toContain(`signature: '${body.config.signature}'`);
+  expect(config).toContain(`nonceStr: '${body.config.nonceStr}'`);
+  expect(config).toContain(`appId: '${body.config.appId}'`);
+  expect(config).toContain('jsApiList: [');
+  await expect(page.locator('#setup-string1')).toHaveText(
+    `jsapi_ticket=***&noncestr=${body.config.nonceStr}&timestamp=${body.config.timestamp}&url=${page.url()}`,
+  );
+  await expect(page.locator('#setup-steps li[data-step="4"]')).toHaveAttribute('data-fired', 'true');
+  await expect(page.locator('#setup-steps li[data-step="5"]')).toHaveAttribute('data-fired', 'false');
+});

@@ -133,6 +133,36 @@ pub fn plan(api: &Api, state: &DemoState, mut args: Value) -> Result<Plan, Text>
     Ok(plan)
 }
 
+/// The `wx.config({...})` call a page makes with `config`, written as the documents write
+/// it (a JavaScript object, single-quoted strings).
+pub fn config_snippet(config: &wechat::signature::jsapi::JsConfig) -> String {
+    let quoted = |text: &str| format!("'{}'", text.replace('\\', "\\\\").replace('\'', "\\'"));
+    let list = |items: &[String]| {
+        items
+            .iter()
+            .map(|item| quoted(item))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut text = format!(
+        "wx.config({{\n  debug: {},\n  appId: {},\n  timestamp: {},\n  nonceStr: {},\n  signature: {},\n  jsApiList: [{}]",
+        config.debug,
+        quoted(&config.app_id),
+        config.timestamp,
+        quoted(&config.nonce_str),
+        quoted(&config.signature),
+        list(&config.js_api_list),
+    );
+    if !config.open_tag_list.is_empty() {
+        text.push_str(&format!(
+            ",\n  openTagList: [{}]",
+            list(&config.open_tag_list)
+        ));
+    }
+    text.push_str("\n});");
+    text
+}
+
 /// `args` with `key` set to `value`.
 fn with(args: &Value, key: &str, value: Value) -> Value {
     let mut args = args.clone();
@@ -236,6 +266,23 @@ mod tests {
             plan(api("chooseWXPay"), &DemoState::default(), json!({"signType": "HMAC-SHA256"})).unwrap(),
             Plan::NeedsSignature(Signed::Pay { sign_type: Some(ref t) }, _) if t == "HMAC-SHA256"
         ));
+    }
+
+    #[test]
+    fn the_config_call_is_written_as_the_documents_write_it() {
+        let config = wechat::signature::jsapi::JsConfig {
+            debug: false,
+            app_id: "wx1".into(),
+            timestamp: 1414587457,
+            nonce_str: "it's".into(),
+            signature: "abc".into(),
+            js_api_list: vec!["checkJsApi".into(), "chooseImage".into()],
+            open_tag_list: vec![],
+        };
+        assert_eq!(
+            config_snippet(&config),
+            "wx.config({\n  debug: false,\n  appId: 'wx1',\n  timestamp: 1414587457,\n  nonceStr: 'it\\'s',\n  signature: 'abc',\n  jsApiList: ['checkJsApi', 'chooseImage']\n});"
+        );
     }
 
     #[test]

@@ -133,24 +133,37 @@ async fn load_script(src: &str) -> Result<(), JsValue> {
         .map(|_| ())
 }
 
-async fn ensure_sdk(simulated: bool) -> Result<(), String> {
-    if bridge::is_loaded() {
-        return Ok(());
-    }
+/// Loads jweixin (once) and says where from.
+async fn ensure_sdk(simulated: bool) -> Result<String, String> {
     if simulated {
-        for src in SIMULATED_SDK {
-            load_script(src)
-                .await
-                .map_err(|_| format!("cannot load {src}"))?;
+        if !bridge::is_loaded() {
+            for src in SIMULATED_SDK {
+                load_script(src)
+                    .await
+                    .map_err(|_| format!("cannot load {src}"))?;
+            }
         }
-        return Ok(());
+        return Ok(SIMULATED_SDK.join(" + "));
+    }
+    if bridge::is_loaded() {
+        return Ok(session_sdk());
     }
     for src in WECHAT_SDK {
         if load_script(src).await.is_ok() && bridge::is_loaded() {
-            return Ok(());
+            LOADED_FROM.with(|from| from.set(src));
+            return Ok(src.to_owned());
         }
     }
     Err("cannot load jweixin-1.6.0.js from res.wx.qq.com or res2.wx.qq.com".into())
+}
+
+thread_local! {
+    /// The official SDK's address that loaded, once one did.
+    static LOADED_FROM: std::cell::Cell<&'static str> = const { std::cell::Cell::new("") };
+}
+
+fn session_sdk() -> String {
+    LOADED_FROM.with(|from| from.get()).to_owned()
 }
 
 /// Signs and configures the SDK for the current page, then registers the demo's
@@ -160,10 +173,13 @@ pub fn boot(session: Session, categories: Vec<&'static str>, i18n: I18n) {
     session.simulated.set(simulated);
     session.status.set(ConfigStatus::Signing);
     spawn_local(async move {
-        if let Err(error) = ensure_sdk(simulated).await {
-            let _ = session.status.try_set(ConfigStatus::Failed(error));
-            return;
-        }
+        let sdk = match ensure_sdk(simulated).await {
+            Ok(sdk) => sdk,
+            Err(error) => {
+                let _ = session.status.try_set(ConfigStatus::Failed(error));
+                return;
+            }
+        };
         let current = web_sys::window()
             .and_then(|w| w.location().href().ok())
             .unwrap_or_default();
@@ -208,6 +224,17 @@ pub fn boot(session: Session, categories: Vec<&'static str>, i18n: I18n) {
             url: signed.url.clone(),
             rule,
         }));
+        let config = &signed.config;
+        let _ = session.setup.try_set(super::session::SetupShown {
+            sdk,
+            config: super::plan::config_snippet(config),
+            string1: wechat::signature::jsapi::jsapi_string1(
+                "***",
+                &config.nonce_str,
+                config.timestamp,
+                &signed.url,
+            ),
+        });
         if let Err(error) = bridge::config(&signed.config) {
             let _ = session
                 .status

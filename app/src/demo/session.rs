@@ -47,6 +47,17 @@ pub struct SignedUrlInfo {
     pub rule: wechat::page_url::SignedUrlRule,
 }
 
+/// What the page did to set the JS-SDK up, as the documents' steps 2 and 3 show it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SetupShown {
+    /// Where jweixin was loaded from.
+    pub sdk: String,
+    /// The exact `wx.config({...})` call, as code.
+    pub config: String,
+    /// string1 as signed, the ticket masked.
+    pub string1: String,
+}
+
 /// A page's session, in context.
 #[derive(Clone, Copy)]
 pub struct Session {
@@ -64,6 +75,8 @@ pub struct Session {
     pub simulated: RwSignal<bool>,
     /// Set once the page configured again after the server renewed the ticket.
     pub reconfigured: RwSignal<bool>,
+    /// The setup as it was done, once the page has configured.
+    pub setup: RwSignal<SetupShown>,
 }
 
 impl Session {
@@ -79,6 +92,7 @@ impl Session {
             snippet: RwSignal::new(None),
             simulated: RwSignal::new(false),
             reconfigured: RwSignal::new(false),
+            setup: RwSignal::new(SetupShown::default()),
         }
     }
 

@@ -220,6 +220,7 @@ fn ConfigPanel() -> impl IntoView {
                         }
                     })
             }}
+            <SetupSteps />
             <div class="switches">
                 <span class="env_badge" id="env-badge">
                     {move || {
@@ -250,6 +251,82 @@ fn ConfigPanel() -> impl IntoView {
                 </label>
             </div>
         </section>
+    }
+}
+
+/// The documents' five steps with this page's live state: the host signed for, the
+/// jweixin loaded, the exact `wx.config` object and string1 (ticket masked), and which of
+/// ready / error fired.
+#[component]
+fn SetupSteps() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let setup = move || session.setup.get();
+    let host = move || {
+        session
+            .signed
+            .get()
+            .and_then(|s| {
+                s.url
+                    .split("://")
+                    .nth(1)
+                    .map(|rest| rest.split(['/', '?']).next().unwrap_or("").to_owned())
+            })
+            .unwrap_or_default()
+    };
+    let configured = move || !setup().config.is_empty();
+    let fired = move |which: &str| {
+        let status = session.status.get();
+        let yes = match which {
+            "ready" => status == ConfigStatus::Ready,
+            _ => matches!(status, ConfigStatus::Failed(_)),
+        };
+        (
+            if yes { "true" } else { "false" },
+            i18n.t(if yes {
+                strings::SETUP_FIRED
+            } else {
+                strings::SETUP_NOT_FIRED
+            }),
+        )
+    };
+    view! {
+        <details class="setup_steps" id="setup-steps">
+            <summary>{i18n.t(strings::SETUP_TITLE)}</summary>
+            <ol>
+                <li data-step="1">
+                    <b>{i18n.t(strings::SETUP_STEP1)}</b>
+                    <code id="setup-host">{host}</code>
+                    <span class="hint">
+                        {move || i18n.t(if configured() { strings::SETUP_HOST_SIGNED } else { strings::SETUP_HOST_PENDING })}
+                    </span>
+                </li>
+                <li data-step="2">
+                    <b>{i18n.t(strings::SETUP_STEP2)}</b>
+                    <code id="setup-sdk">{move || setup().sdk}</code>
+                </li>
+                <li data-step="3">
+                    <b>{i18n.t(strings::SETUP_STEP3)}</b>
+                    <pre id="setup-config"><code>{move || setup().config}</code></pre>
+                    <span class="hint">{i18n.t(strings::SETUP_STRING1)}</span>
+                    <pre id="setup-string1"><code>{move || setup().string1}</code></pre>
+                </li>
+                <li data-step="4" data-fired=move || fired("ready").0>
+                    <b>{i18n.t(strings::SETUP_STEP4)}</b>
+                    <span class="setup_fired">{move || fired("ready").1}</span>
+                </li>
+                <li data-step="5" data-fired=move || fired("error").0>
+                    <b>{i18n.t(strings::SETUP_STEP5)}</b>
+                    <span class="setup_fired">
+                        {move || fired("error").1}
+                        {move || match session.status.get() {
+                            ConfigStatus::Failed(why) => format!(" — {why}"),
+                            _ => String::new(),
+                        }}
+                    </span>
+                </li>
+            </ol>
+        </details>
     }
 }
 
