@@ -1,6 +1,7 @@
 // Screenshots of the pages at phone (390 px) and desktop/projector (1280 px) width,
 // for docs/ and for looking at what we build. Needs a running server:
 //   BASE_URL=http://127.0.0.1:3000 node end2end/screenshots.mjs [out-dir]
+//   PAGES='/,/images|#setup-steps > summary|setup' to choose the pages (see below)
 // Unless QA=0 it also makes two QA runs on the simulator (the second with openAddress
 // made to fail), saves them to that server, and shoots /qa, the report and the comparison.
 import { chromium } from 'playwright-core';
@@ -21,11 +22,19 @@ for (const [name, width] of Object.entries(widths)) {
   const context = await browser.newContext({ viewport: { width, height: name === 'phone' ? 844 : 800 },
     deviceScaleFactor: name === 'phone' ? 2 : 1 });
   const page = await context.newPage();
-  for (const path of pages) {
+  // An entry may name what to open before the picture: `/basic|#setup-steps > summary|setup`
+  // (path, selector to click, file name).
+  for (const entry of pages) {
+    const [path, click, label] = entry.split('|');
     await page.goto(base + path);
     await page.waitForSelector('body[data-hydrated="true"]', { state: 'attached' });
     await page.waitForTimeout(300); // let the config status settle for the picture
-    const file = `${out}/${(path === '/' ? 'home' : path.slice(1).replace(/\W+/g, '-'))}-${name}.png`;
+    if (click) {
+      await page.click(click);
+      await page.locator(click).scrollIntoViewIfNeeded();
+    }
+    const stem = label ?? (path === '/' ? 'home' : path.slice(1).replace(/\W+/g, '-'));
+    const file = `${out}/${stem}-${name}.png`;
     await page.screenshot({ path: file, fullPage: name === 'phone' ? false : true });
     console.log(file);
   }
