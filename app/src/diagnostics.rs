@@ -1,10 +1,135 @@
-//! Every diagnostic in words, in Chinese and in English: the server's verdict on a
-//! `wx.error`. The server sends codes and values; this is the one place that turns them into
-//! sentences. An island shows them (the log), so they are in the browser build: each sentence
-//! is one short template, its values filled in where `{}` stands.
+//! Every diagnostic in words, in Chinese and in English: the doctor's findings (the core's URL
+//! lints among them) and the server's verdict on a `wx.error`. The server sends codes and
+//! values; this is the one place that turns them into sentences. Islands show them (the
+//! doctor's answer, the help beside `wx.error`, the log), so they are in the browser build:
+//! each sentence is one short template, its values filled in where `{}` stands.
 
-use crate::catalog::{t, Lang, Text};
-use wechat::api::{ConfigErrorCause, ConfigErrorVerdict};
+use crate::{
+    api::doctor::{FindingKind, OriginPart},
+    catalog::{t, Lang, Text},
+};
+use wechat::{
+    api::{ConfigErrorCause, ConfigErrorVerdict},
+    page_url::UrlLint,
+};
+
+/// What a finding says, in `lang`.
+pub fn finding(kind: &FindingKind, lang: Lang) -> String {
+    let say = |text: Text, values: &[&str]| fill(text.get(lang), values);
+    match kind {
+        FindingKind::HostNotAllowed { host, allowed } => say(
+            t(
+                "域名 {} 不在 JS接口安全域名（{}）之内：微信会返回 config:invalid url domain。",
+                "The host {} is not among the JS safe domains ({}): WeChat answers config:invalid url domain.",
+            ),
+            &[host, &allowed.join(", ")],
+        ),
+        FindingKind::StillEncoded { prefix } => say(
+            t(
+                "URL 仍是编码后的形式（以 {} 开头）：先解码一次再签名。",
+                "The URL is still percent-encoded (it starts with {}): decode it once before signing.",
+            ),
+            &[prefix],
+        ),
+        FindingKind::OriginMismatch {
+            part,
+            signed,
+            shown,
+        } => {
+            let (what, header) = match part {
+                OriginPart::Scheme => (t("协议", "scheme"), "X-Forwarded-Proto"),
+                OriginPart::Host => (t("域名", "host"), "X-Forwarded-Host"),
+                OriginPart::Port => (t("端口", "port"), "X-Forwarded-Port"),
+            };
+            say(
+                t(
+                    "签名 URL 的{}（{}）与页面的（{}）不同：服务部署在反向代理之后时，请按 {} 请求头还原。",
+                    "The signed URL's {} ({}) differs from the page's ({}): behind a proxy, honour the {} header.",
+                ),
+                &[what.get(lang), signed, shown, header],
+            )
+        }
+        FindingKind::UrlMismatch { shown } => say(
+            t(
+                "签名 URL 与页面的 location.href（{}）不同；只有在 iOS 微信中、且签名的是进入页面时的 URL，这才正常。",
+                "The signed URL differs from the page's location.href ({}); on iOS WeChat this is expected only when it is the landing URL.",
+            ),
+            &[shown],
+        ),
+        FindingKind::SignatureMismatch => say(
+            t(
+                "页面使用的签名与这里算出的不同：请逐字节比对 string1（jsapi_ticket、noncestr、timestamp、url）。",
+                "The page's signature differs from the one computed here: compare string1 byte by byte (jsapi_ticket, noncestr, timestamp, url).",
+            ),
+            &[],
+        ),
+        FindingKind::Lint { code, host, port } => lint(*code, host, *port, lang),
+    }
+}
+
+/// A core lint, in `lang`, naming the signed URL's host or port where it is about them.
+fn lint(code: UrlLint, host: &str, port: u16, lang: Lang) -> String {
+    let port = port.to_string();
+    let (text, value) = match code {
+        UrlLint::FragmentRemoved => (
+            t(
+                "签名前已去掉 # 及其后的部分，与微信的做法一致。",
+                "The #fragment was removed before signing, as WeChat does.",
+            ),
+            "",
+        ),
+        UrlLint::EscapedAmpersand => (
+            t(
+                "URL 中含有 &amp;：它被 HTML 转义过；微信签名用的是原样的 &。",
+                "The URL contains &amp;: it was HTML-escaped; WeChat signs a plain &.",
+            ),
+            "",
+        ),
+        UrlLint::DoubleEncoded => (
+            t(
+                "URL 中含有 %25：它可能被 URL 编码了两次。",
+                "The URL contains %25: it may have been percent-encoded twice.",
+            ),
+            "",
+        ),
+        UrlLint::NoPathAfterHost => (
+            t(
+                "域名 {} 之后没有路径，而 location.href 在这里总有一个 /；请严格按 location.href 签名。",
+                "Nothing follows the host {}, but location.href always has a / there; sign exactly what location.href shows.",
+            ),
+            host,
+        ),
+        UrlLint::UppercaseHost => (
+            t(
+                "域名含有大写字母，而 location.href 中的域名是小写的：{}。",
+                "The host has upper-case letters; location.href shows it in lower case: {}.",
+            ),
+            host,
+        ),
+        UrlLint::DefaultPort => (
+            t(
+                "URL 写明了默认端口 {}，而 location.href 中不带默认端口。",
+                "The URL names the default port {}; location.href leaves it out.",
+            ),
+            port.as_str(),
+        ),
+        UrlLint::NonStandardPort => (
+            t(
+                "页面在 {} 端口上：微信网页只支持 80（http）和 443（https）端口，JS接口安全域名不带端口号，手机上无法通过此页面的 wx.config。",
+                "The page is on port {}: WeChat pages use only ports 80 (http) and 443 (https) and a JS safe domain takes no port, so a phone cannot pass this page's wx.config.",
+            ),
+            port.as_str(),
+        ),
+        UrlLint::LocalOrIpHost => (
+            t(
+                "域名 {} 是本机域名或 IP 地址：JS接口安全域名必须是手机能访问的已备案域名。",
+                "The host {} is local or an IP address: a JS safe domain must be a registered domain a phone can reach.",
+            ),
+            host,
+        ),
+    };
+    fill(text.get(lang), &[value])
+}
 
 /// What the server concluded about a `wx.error`, in `lang`.
 pub fn verdict(verdict: &ConfigErrorVerdict, lang: Lang) -> String {
@@ -57,6 +182,7 @@ fn fill(template: &str, values: &[&str]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::doctor::{every_kind, Finding};
 
     /// Every verdict the server gives: each cause, refreshed or not.
     fn every_verdict() -> Vec<ConfigErrorVerdict> {
@@ -145,6 +271,19 @@ mod tests {
     }
 
     #[test]
+    fn every_finding_is_said_in_both_languages() {
+        for kind in every_kind() {
+            let values = values_of(serde_json::to_value(Finding::from(kind.clone())).unwrap());
+            check(
+                &kind.code().as_str(),
+                &finding(&kind, Lang::Zh),
+                &finding(&kind, Lang::En),
+                &values,
+            );
+        }
+    }
+
+    #[test]
     fn every_verdict_is_said_in_both_languages() {
         for v in every_verdict() {
             let values = values_of(serde_json::to_value(&v).unwrap());
@@ -155,6 +294,39 @@ mod tests {
                 &values,
             );
         }
+    }
+
+    #[test]
+    fn the_port_and_host_lints_name_them() {
+        let said = |code| {
+            finding(
+                &FindingKind::Lint {
+                    code,
+                    host: "localhost".into(),
+                    port: 8080,
+                },
+                Lang::Zh,
+            )
+        };
+        assert!(said(UrlLint::NonStandardPort).contains("8080 端口"));
+        assert!(said(UrlLint::LocalOrIpHost).contains("域名 localhost 是"));
+    }
+
+    #[test]
+    fn a_mismatch_names_what_differs_and_both_sides() {
+        let kind = FindingKind::OriginMismatch {
+            part: OriginPart::Host,
+            signed: "http://localhost:3000".into(),
+            shown: "http://127.0.0.1:3000".into(),
+        };
+        assert_eq!(
+            finding(&kind, Lang::Zh),
+            "签名 URL 的域名（http://localhost:3000）与页面的（http://127.0.0.1:3000）不同：服务部署在反向代理之后时，请按 X-Forwarded-Host 请求头还原。"
+        );
+        assert_eq!(
+            finding(&kind, Lang::En),
+            "The signed URL's host (http://localhost:3000) differs from the page's (http://127.0.0.1:3000): behind a proxy, honour the X-Forwarded-Host header."
+        );
     }
 
     #[test]

@@ -64,7 +64,12 @@ for (const { name, signed, code } of [
     await expect(page.locator('#signed-url')).toHaveText(wrongUrl);
     const finding = page.locator(`#wx-error-help .finding[data-code="${code}"]`);
     await expect(finding).toBeVisible();
-    await expect(finding).toContainText(code === 'host_mismatch' ? 'host' : `${baseURL}/basic`);
+    // Said in the page's language (Chinese by default), naming both sides.
+    await expect(finding).toContainText(
+      code === 'host_mismatch'
+        ? `签名 URL 的域名（${new URL(wrongUrl).origin}）与页面的（${baseURL}）不同`
+        : `签名 URL 与页面的 location.href（${baseURL}/basic）不同`,
+    );
     // The server tells a URL mistake from a stale ticket: no refresh, no second attempt. It
     // sends the cause and the values; the log says them in Chinese.
     await expect.poll(() => verdicts.length).toBe(1);

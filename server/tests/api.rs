@@ -345,3 +345,31 @@ async fn a_wx_error_for_another_url_is_diagnosed_without_touching_the_ticket() {
     assert!(verdict.get("explanation").is_none(), "{verdict}");
     assert_eq!(app.fake().calls(Endpoint::JsapiTicket), 1);
 }
+
+#[tokio::test]
+async fn findings_are_codes_beside_their_values_without_a_sentence() {
+    let app = Sandbox::start(&[]).await;
+    let (status, findings) = app
+        .post_form(
+            "lint_url",
+            &[
+                ("url", "http://localhost:8080/p"),
+                ("page_url", "http://127.0.0.1:8080/p#x"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 200, "{findings}");
+    assert_eq!(
+        findings,
+        json!([
+            {"code": "non_standard_port", "host": "localhost", "port": 8080, "fatal": false},
+            {"code": "local_or_ip_host", "host": "localhost", "port": 8080, "fatal": false},
+            {
+                "code": "host_mismatch",
+                "signed": "http://localhost:8080",
+                "shown": "http://127.0.0.1:8080",
+                "fatal": true
+            },
+        ])
+    );
+}

@@ -8,6 +8,7 @@ use crate::{
         self,
         session::{provide_carried_session, use_session, ConfigStatus},
     },
+    diagnostics,
     i18n::use_i18n,
     routes::not_found::NotFound,
     strings,
@@ -357,8 +358,8 @@ fn WxErrorHelp() -> impl IntoView {
                             .into_iter()
                             .map(|f| {
                                 view! {
-                                    <li class="finding" data-code=f.code.as_str() data-fatal=f.fatal.to_string()>
-                                        {f.message}
+                                    <li class="finding" data-code=f.kind.code().as_str() data-fatal=f.fatal.to_string()>
+                                        {diagnostics::finding(&f.kind, i18n.lang)}
                                     </li>
                                 }
                             })

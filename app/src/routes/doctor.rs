@@ -2,7 +2,7 @@
 //! in the URL would make `wx.config` fail. Inputs travel in a POST body, never in a URL,
 //! so a ticket pasted here reaches no access log.
 
-use crate::{api::doctor::Diagnose, catalog, i18n::use_i18n, strings};
+use crate::{api::doctor::Diagnose, catalog, diagnostics, i18n::use_i18n, strings};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
@@ -108,8 +108,8 @@ fn DoctorForm(prefill: DoctorPrefill) -> impl IntoView {
                                 .iter()
                                 .map(|f| {
                                     view! {
-                                        <li class="finding" data-code=f.code.as_str() data-fatal=f.fatal.to_string()>
-                                            {f.message.clone()}
+                                        <li class="finding" data-code=f.kind.code().as_str() data-fatal=f.fatal.to_string()>
+                                            {diagnostics::finding(&f.kind, i18n.lang)}
                                         </li>
                                     }
                                 })
