@@ -10,6 +10,7 @@ pub mod api;
 pub mod catalog;
 pub mod components;
 pub mod demo;
+pub mod diagnostics;
 pub mod hydration;
 pub mod i18n;
 pub mod qa;

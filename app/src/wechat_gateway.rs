@@ -167,38 +167,9 @@ impl WechatGateway {
         &self,
         report: &ConfigErrorReport,
     ) -> Result<ConfigErrorVerdict, ApiError> {
-        let verdict =
-            |cause, refreshed: bool, retry: bool, explanation: String| ConfigErrorVerdict {
-                cause,
-                refreshed,
-                retry,
-                explanation,
-            };
-        match report.cause() {
-            ConfigErrorCause::NotASignatureError => {
-                return Ok(verdict(
-                    ConfigErrorCause::NotASignatureError,
-                    false,
-                    false,
-                    format!(
-                        "{} is not a signature problem; a new ticket would not help",
-                        report.err_msg
-                    ),
-                ))
-            }
-            ConfigErrorCause::UrlMismatch => {
-                return Ok(verdict(
-                    ConfigErrorCause::UrlMismatch,
-                    false,
-                    false,
-                    format!(
-                        "the page signed {} but its address is {}: sign location.href without the #fragment",
-                        report.signed_url,
-                        wechat::page_url::without_fragment(&report.href)
-                    ),
-                ))
-            }
-            ConfigErrorCause::Ticket => {}
+        let cause = report.cause();
+        if cause != ConfigErrorCause::Ticket {
+            return Ok(report.verdict(cause, false, false));
         }
         // The core allows one forced refresh per interval however many pages report.
         let refreshed = self
@@ -207,17 +178,7 @@ impl WechatGateway {
             .force_refresh(wechat::credentials::CredentialKind::JsapiTicket)
             .await
             .map_err(api_error)?;
-        let explanation = if refreshed {
-            "the URL matches, so the jsapi_ticket may have been replaced: it was fetched anew"
-        } else {
-            "the jsapi_ticket was renewed less than a minute ago; configure again with it"
-        };
-        Ok(verdict(
-            ConfigErrorCause::Ticket,
-            refreshed,
-            true,
-            explanation.to_owned(),
-        ))
+        Ok(report.verdict(cause, refreshed, true))
     }
 }
 

@@ -18,15 +18,19 @@ test('the doctor reproduces the documented signature step by step', async ({ pag
   await expect(page.locator('.verdict')).toHaveAttribute('data-match', 'true');
 });
 
-test('the doctor names what is wrong with a URL', async ({ page }) => {
+/// Opens the doctor, fills its form (by field id; ticket, nonce and timestamp are
+/// placeholders unless given) and runs it.
+async function runDoctor(page: import('@playwright/test').Page, fields: Record<string, string>) {
   await page.goto('/doctor');
   await waitForHydration(page);
-  await page.fill('#doctor-url', 'http://a.example/p?x=1&amp;y=%2520#top');
-  await page.fill('#doctor-ticket', 't');
-  await page.fill('#doctor-noncestr', 'n');
-  await page.fill('#doctor-timestamp', '1');
-  await page.fill('#doctor-page-url', 'https://a.example/p?x=1&y=%20');
+  for (const [id, value] of Object.entries({ ticket: 't', noncestr: 'n', timestamp: '1', ...fields })) {
+    await page.fill(`#doctor-${id}`, value);
+  }
   await page.click('#doctor-run');
+}
+
+test('the doctor names what is wrong with a URL', async ({ page }) => {
+  await runDoctor(page, { url: 'http://a.example/p?x=1&amp;y=%2520#top', 'page-url': 'https://a.example/p?x=1&y=%20' });
   const findings = page.locator('#doctor-findings .finding');
   await expect(findings.locator('xpath=self::*[@data-code="fragment_removed"]')).toHaveCount(1);
   await expect(page.locator('.finding[data-code="escaped_ampersand"]')).toHaveCount(1);
@@ -34,30 +38,33 @@ test('the doctor names what is wrong with a URL', async ({ page }) => {
   await expect(page.locator('.finding[data-code="scheme_mismatch"]')).toHaveAttribute('data-fatal', 'true');
 });
 
-test('a localhost:8080 page URL is flagged for both its port and its host', async ({ page }) => {
-  await page.goto('/doctor');
-  await waitForHydration(page);
-  await page.fill('#doctor-url', 'http://localhost:8080/p');
-  await page.fill('#doctor-ticket', 't');
-  await page.fill('#doctor-noncestr', 'n');
-  await page.fill('#doctor-timestamp', '1');
-  await page.click('#doctor-run');
-  await expect(page.locator('.finding[data-code="non_standard_port"]')).toHaveCount(1);
-  await expect(page.locator('.finding[data-code="local_or_ip_host"]')).toHaveCount(1);
-  // Both point at appendix 5 item 1, listed on this page.
-  await expect(page.locator('.finding[data-code="non_standard_port"] .appendix_link')).toHaveAttribute('href', '#appendix-5-1');
-  await expect(page.locator('.finding[data-code="local_or_ip_host"] .appendix_link')).toHaveAttribute('href', '#appendix-5-1');
-  await expect(page.locator('#doctor-signature')).toHaveText(/^[0-9a-f]{40}$/);
-});
+// The server answers with codes and values; the page says them in its language.
+for (const { lang, port, host, foreign } of [
+  { lang: 'zh', port: '页面在 8080 端口上', host: '域名 localhost 是本机域名或 IP 地址', foreign: /[A-Za-z]+ [A-Za-z]+ [A-Za-z]+/ },
+  { lang: 'en', port: 'The page is on port 8080', host: 'The host localhost is local or an IP address', foreign: /[\u3000-\u9fff\uff00-\uffef]/ },
+]) {
+  test(`a localhost:8080 page URL is flagged for both its port and its host, in ${lang}`, async ({ page, context, baseURL }) => {
+    if (lang === 'en') await context.addCookies([{ name: 'lang', value: 'en', url: baseURL! }]);
+    await runDoctor(page, { url: 'http://localhost:8080/p#x' });
+    const portFinding = page.locator('.finding[data-code="non_standard_port"]');
+    const hostFinding = page.locator('.finding[data-code="local_or_ip_host"]');
+    await expect(portFinding).toHaveCount(1);
+    await expect(hostFinding).toHaveCount(1);
+    await expect(portFinding).toContainText(port);
+    await expect(hostFinding).toContainText(host);
+    // Both point at appendix 5 item 1, listed on this page.
+    await expect(portFinding.locator('.appendix_link')).toHaveAttribute('href', '#appendix-5-1');
+    await expect(hostFinding.locator('.appendix_link')).toHaveAttribute('href', '#appendix-5-1');
+    await expect(page.locator('#doctor-signature')).toHaveText(/^[0-9a-f]{40}$/);
+    // Every finding is in the page's language: no English sentence in Chinese, no Chinese in English.
+    const findings = await page.locator('#doctor-findings .finding').allTextContents();
+    expect(findings).toHaveLength(3);
+    for (const text of findings) expect(text).not.toMatch(foreign);
+  });
+}
 
 test('a bad timestamp gets a message that says what to fix', async ({ page, pageErrors }) => {
-  await page.goto('/doctor');
-  await waitForHydration(page);
-  await page.fill('#doctor-url', 'http://a.example/');
-  await page.fill('#doctor-ticket', 't');
-  await page.fill('#doctor-noncestr', 'n');
-  await page.fill('#doctor-timestamp', 'yesterday');
-  await page.click('#doctor-run');
+  await runDoctor(page, { url: 'http://a.example/', timestamp: 'yesterday' });
   await expect(page.locator('#doctor-error')).toContainText('whole number of seconds');
   // The browser logs the 400 answer itself: that one is the point of the test.
   pageErrors.splice(0, pageErrors.length, ...pageErrors.filter((e) => !e.includes('status of 400')));

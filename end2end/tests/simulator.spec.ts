@@ -25,6 +25,12 @@ test('a tampered signature gets WeChat\'s answer and the appendix-5 explanation'
   await expect(page.locator('#config-status')).toContainText('config:invalid signature');
   await expect(page.locator('#wx-error-help [data-pattern="invalid signature"]')).toBeVisible();
   await expect(page.locator('#open-doctor')).toHaveAttribute('href', /\/doctor\?url=/);
+  // Both verdicts (the URL was right, so the ticket was at fault) are said in Chinese: the
+  // ticket fetched anew, or renewed less than a minute ago (by this page or an earlier test).
+  const verdicts = page.locator('#result-log .log_entry[data-api="config"] .log_message');
+  await expect(
+    verdicts.filter({ hasText: /^(URL 无误，jsapi_ticket 可能已被替换：已重新获取。|jsapi_ticket 不到一分钟前刚更新过，请用它重新调用 wx\.config。)$/ }),
+  ).toHaveCount(2);
   // Buttons explain why they do nothing instead of failing silently.
   await page.click('#getNetworkType');
   await expect(page.locator('#result-log .log_entry[data-api="getNetworkType"]').first()).toContainText(
@@ -58,11 +64,27 @@ for (const { name, signed, code } of [
     await expect(page.locator('#signed-url')).toHaveText(wrongUrl);
     const finding = page.locator(`#wx-error-help .finding[data-code="${code}"]`);
     await expect(finding).toBeVisible();
-    await expect(finding).toContainText(code === 'host_mismatch' ? 'host' : `${baseURL}/basic`);
-    // The server tells a URL mistake from a stale ticket: no refresh, no second attempt.
+    // Said in the page's language (Chinese by default), naming both sides.
+    await expect(finding).toContainText(
+      code === 'host_mismatch'
+        ? `签名 URL 的域名（${new URL(wrongUrl).origin}）与页面的（${baseURL}）不同`
+        : `签名 URL 与页面的 location.href（${baseURL}/basic）不同`,
+    );
+    // The server tells a URL mistake from a stale ticket: no refresh, no second attempt. It
+    // sends the cause and the values; the log says them in Chinese.
     await expect.poll(() => verdicts.length).toBe(1);
-    expect(verdicts[0]).toMatchObject({ cause: 'url_mismatch', refreshed: false, retry: false });
-    expect(verdicts[0].explanation).toContain(wrongUrl);
+    expect(verdicts[0]).toEqual({
+      cause: 'url_mismatch',
+      refreshed: false,
+      retry: false,
+      err_msg: 'config:invalid signature',
+      signed_url: wrongUrl,
+      page_url: `${baseURL}/basic`,
+    });
+    const notes = page.locator('#result-log .log_entry[data-api="config"] .log_message');
+    await expect(notes.filter({ hasText: '页面签名用的是' })).toHaveText([
+      `页面签名用的是 ${wrongUrl}，但它的地址是 ${baseURL}/basic：请对 location.href 去掉 # 及其后部分后签名。`,
+    ]);
     // The doctor link carries both URLs, and the doctor names the same cause.
     await page.click('#open-doctor');
     await page.waitForURL(/\/doctor\?/);

@@ -8,16 +8,21 @@ use serde_json::{json, Value};
 use server::router;
 
 impl Sandbox {
-    async fn js_config(&self, form: &[(&str, &str)]) -> (u16, Value) {
+    /// A form posted to a server function: the status and the JSON answer.
+    async fn post_form(&self, endpoint: &str, form: &[(&str, &str)]) -> (u16, Value) {
         let response = self
             .http
-            .post(format!("{}/api/js_config", self.base))
+            .post(format!("{}/api/{endpoint}", self.base))
             .form(form)
             .send()
             .await
             .unwrap();
         let status = response.status().as_u16();
         (status, response.json().await.unwrap_or(Value::Null))
+    }
+
+    async fn js_config(&self, form: &[(&str, &str)]) -> (u16, Value) {
+        self.post_form("js_config", form).await
     }
 }
 
@@ -320,23 +325,51 @@ async fn a_wx_error_for_another_url_is_diagnosed_without_touching_the_ticket() {
     let app = Sandbox::start(&[]).await;
     app.js_config(&[("url", "http://127.0.0.1:3000/basic")])
         .await;
-    let verdict: Value = app
-        .http
-        .post(format!("{}/api/config_error", app.base))
-        .form(&[
-            ("signed_url", "http://127.0.0.1:3000/basic"),
-            ("href", "http://127.0.0.1:3000/images"),
-            ("err_msg", "config:invalid signature"),
-            ("user_agent", "Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0"),
-        ])
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let (_, verdict) = app
+        .post_form(
+            "config_error",
+            &[
+                ("signed_url", "http://127.0.0.1:3000/basic"),
+                ("href", "http://127.0.0.1:3000/images"),
+                ("err_msg", "config:invalid signature"),
+                ("user_agent", "Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0"),
+            ],
+        )
+        .await;
     assert_eq!(verdict["cause"], "url_mismatch");
     assert_eq!(verdict["retry"], false);
-    assert!(verdict["explanation"].as_str().unwrap().contains("/images"));
+    // Codes and values, no sentence: the page says it in its own language.
+    assert_eq!(verdict["signed_url"], "http://127.0.0.1:3000/basic");
+    assert_eq!(verdict["page_url"], "http://127.0.0.1:3000/images");
+    assert_eq!(verdict["err_msg"], "config:invalid signature");
+    assert!(verdict.get("explanation").is_none(), "{verdict}");
     assert_eq!(app.fake().calls(Endpoint::JsapiTicket), 1);
+}
+
+#[tokio::test]
+async fn findings_are_codes_beside_their_values_without_a_sentence() {
+    let app = Sandbox::start(&[]).await;
+    let (status, findings) = app
+        .post_form(
+            "lint_url",
+            &[
+                ("url", "http://localhost:8080/p"),
+                ("page_url", "http://127.0.0.1:8080/p#x"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 200, "{findings}");
+    assert_eq!(
+        findings,
+        json!([
+            {"code": "non_standard_port", "host": "localhost", "port": 8080, "fatal": false},
+            {"code": "local_or_ip_host", "host": "localhost", "port": 8080, "fatal": false},
+            {
+                "code": "host_mismatch",
+                "signed": "http://localhost:8080",
+                "shown": "http://127.0.0.1:8080",
+                "fatal": true
+            },
+        ])
+    );
 }

@@ -68,6 +68,12 @@ pub enum ConfigErrorCause {
     NotASignatureError,
 }
 
+impl ConfigErrorCause {
+    /// Every cause, in declaration order: what a page that says them in words walks.
+    pub const ALL: [ConfigErrorCause; 3] =
+        [Self::UrlMismatch, Self::Ticket, Self::NotASignatureError];
+}
+
 impl ConfigErrorReport {
     /// Reads the report as WeChat's rules do: only `invalid signature` is a signature error,
     /// and outside iOS WeChat the signed URL must be the page's own without its fragment.
@@ -85,6 +91,11 @@ impl ConfigErrorReport {
 }
 
 /// What the server concluded about a `wx.error`, and whether the page should configure again.
+///
+/// Codes and values only, no sentence: the page says it in its own language from `cause`,
+/// `refreshed` and the values the report was read with, e.g.
+/// `{"cause":"url_mismatch","refreshed":false,"retry":false,"err_msg":"config:invalid signature",
+/// "signed_url":"https://a.example/basic","page_url":"https://a.example/share"}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ConfigErrorVerdict {
     /// What the error means.
@@ -93,8 +104,31 @@ pub struct ConfigErrorVerdict {
     pub refreshed: bool,
     /// Sign and configure again (a fresh ticket is in place).
     pub retry: bool,
-    /// Why, in plain words.
-    pub explanation: String,
+    /// `wx.error`'s errMsg, as reported.
+    pub err_msg: String,
+    /// The URL the page had signed, as reported.
+    pub signed_url: String,
+    /// The URL it had to sign: its `location.href` without the `#fragment`.
+    pub page_url: String,
+}
+
+impl ConfigErrorReport {
+    /// The verdict on this report, the cause given and the values it was read with.
+    pub fn verdict(
+        &self,
+        cause: ConfigErrorCause,
+        refreshed: bool,
+        retry: bool,
+    ) -> ConfigErrorVerdict {
+        ConfigErrorVerdict {
+            cause,
+            refreshed,
+            retry,
+            err_msg: self.err_msg.clone(),
+            signed_url: self.signed_url.clone(),
+            page_url: without_fragment(&self.href).to_owned(),
+        }
+    }
 }
 
 /// The simulator's question: would WeChat accept this `wx.config`?
@@ -219,6 +253,41 @@ mod tests {
                 ""
             )),
             ConfigErrorCause::NotASignatureError
+        );
+    }
+
+    #[test]
+    fn all_causes_are_listed_once_in_order() {
+        // A new cause fails to compile here until it has its place in ALL.
+        let position = |cause: ConfigErrorCause| match cause {
+            ConfigErrorCause::UrlMismatch => 0,
+            ConfigErrorCause::Ticket => 1,
+            ConfigErrorCause::NotASignatureError => 2,
+        };
+        for (i, cause) in ConfigErrorCause::ALL.into_iter().enumerate() {
+            assert_eq!(position(cause), i, "{cause:?}");
+        }
+    }
+
+    #[test]
+    fn a_verdict_carries_the_values_it_was_read_with() {
+        let r = report(
+            "https://a.example/basic",
+            "https://a.example/share#top",
+            "config:invalid signature",
+            "",
+        );
+        let verdict = r.verdict(r.cause(), false, false);
+        assert_eq!(
+            serde_json::to_value(&verdict).unwrap(),
+            serde_json::json!({
+                "cause": "url_mismatch",
+                "refreshed": false,
+                "retry": false,
+                "err_msg": "config:invalid signature",
+                "signed_url": "https://a.example/basic",
+                "page_url": "https://a.example/share",
+            })
         );
     }
 

@@ -79,7 +79,8 @@ pub enum UrlError {
 }
 
 /// Something legal but suspicious about a URL that was accepted: the usual causes of
-/// `invalid signature`, reported so a UI can show them next to the signature.
+/// `invalid signature`, reported so a UI can show them next to the signature. Only a code:
+/// the app says each one in the reader's language (its wire name is the snake_case one).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum UrlLint {
@@ -105,25 +106,17 @@ pub enum UrlLint {
 }
 
 impl UrlLint {
-    /// What the lint means for the signature, in one sentence.
-    pub fn message(self) -> &'static str {
-        match self {
-            Self::FragmentRemoved => "the #fragment was removed before signing, as WeChat does",
-            Self::EscapedAmpersand => "the URL contains &amp;: it was HTML-escaped; WeChat signs a plain &",
-            Self::DoubleEncoded => "the URL contains %25: it may have been percent-encoded twice",
-            Self::NoPathAfterHost => "nothing follows the host, but location.href always has a / there; sign exactly what location.href shows",
-            Self::UppercaseHost => "the host has upper-case letters; location.href shows it in lower case",
-            Self::DefaultPort => "the URL names the default port; location.href leaves it out",
-            Self::NonStandardPort => "the page is on a port other than 80 (http) or 443 (https); WeChat's JS safe domains take no port, so a phone cannot configure this page",
-            Self::LocalOrIpHost => "the host is localhost or an IP address; a JS safe domain must be a registered domain a phone can reach",
-        }
-    }
-}
-
-impl fmt::Display for UrlLint {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.message())
-    }
+    /// Every lint, in declaration order: what a page that says them in words walks.
+    pub const ALL: [UrlLint; 8] = [
+        Self::FragmentRemoved,
+        Self::EscapedAmpersand,
+        Self::DoubleEncoded,
+        Self::NoPathAfterHost,
+        Self::UppercaseHost,
+        Self::DefaultPort,
+        Self::NonStandardPort,
+        Self::LocalOrIpHost,
+    ];
 }
 
 /// Why a particular URL was chosen for signing, shown on the page next to the signed URL.
@@ -851,6 +844,24 @@ mod tests {
             .unwrap()
             .lints()
             .is_empty());
+    }
+
+    #[test]
+    fn all_lists_every_lint_once_in_order() {
+        // A new variant fails to compile here until it has its place in ALL.
+        let position = |lint: UrlLint| match lint {
+            UrlLint::FragmentRemoved => 0,
+            UrlLint::EscapedAmpersand => 1,
+            UrlLint::DoubleEncoded => 2,
+            UrlLint::NoPathAfterHost => 3,
+            UrlLint::UppercaseHost => 4,
+            UrlLint::DefaultPort => 5,
+            UrlLint::NonStandardPort => 6,
+            UrlLint::LocalOrIpHost => 7,
+        };
+        for (i, lint) in UrlLint::ALL.into_iter().enumerate() {
+            assert_eq!(position(lint), i, "{lint:?}");
+        }
     }
 
     #[test]

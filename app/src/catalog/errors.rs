@@ -677,7 +677,7 @@ mod tests {
                 let domains = SafeDomains::parse(domains).unwrap();
                 let diagnosis = diagnose(url, "t", "n", 1, page_url, expected, &domains).unwrap();
                 assert!(
-                    diagnosis.findings.iter().any(|f| f.code == *code),
+                    diagnosis.findings.iter().any(|f| f.kind.code() == *code),
                     "#{}: the doctor never reports {code:?} for {url}",
                     error.number
                 );

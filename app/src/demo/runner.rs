@@ -302,7 +302,7 @@ fn report_error(
                 note(
                     &session,
                     "config",
-                    verdict.explanation.clone(),
+                    crate::diagnostics::verdict(&verdict, i18n.lang),
                     serde_json::to_value(&verdict).unwrap_or(Value::Null),
                 );
                 if verdict.retry && session.reconfigured.try_get_untracked() == Some(false) {

@@ -13,6 +13,7 @@ use crate::{
         self,
         session::{provide_carried_session, use_session, ConfigStatus},
     },
+    diagnostics,
     i18n::use_i18n,
     routes::call_editor::{CallEditor, DeepLink, PAGE_KEYS},
     routes::not_found::NotFound,
@@ -493,10 +494,10 @@ fn WxErrorHelp(children: Children) -> impl IntoView {
                         .unwrap_or_default()
                         .into_iter()
                         .map(|f| {
-                            let item = catalog::error_for_finding(f.code).map(|error| error.number);
+                            let item = catalog::error_for_finding(f.kind.code()).map(|error| error.number);
                             view! {
-                                <li class="finding" data-code=f.code.as_str() data-fatal=f.fatal.to_string()>
-                                    {f.message}
+                                <li class="finding" data-code=f.kind.code().as_str() data-fatal=f.fatal.to_string()>
+                                    {diagnostics::finding(&f.kind, i18n.lang)}
                                     {item.map(|number| view! { " " <AppendixLink number /> })}
                                 </li>
                             }

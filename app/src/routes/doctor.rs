@@ -6,6 +6,7 @@ use crate::{
     api::doctor::Diagnose,
     catalog,
     components::error_help::{AppendixFive, AppendixLink},
+    diagnostics,
     i18n::use_i18n,
     strings,
 };
@@ -100,10 +101,10 @@ fn DoctorForm(prefill: DoctorPrefill) -> impl IntoView {
                             {d.findings
                                 .iter()
                                 .map(|f| {
-                                    let item = catalog::error_for_finding(f.code).map(|error| error.number);
+                                    let item = catalog::error_for_finding(f.kind.code()).map(|error| error.number);
                                     view! {
-                                        <li class="finding" data-code=f.code.as_str() data-fatal=f.fatal.to_string()>
-                                            {f.message.clone()}
+                                        <li class="finding" data-code=f.kind.code().as_str() data-fatal=f.fatal.to_string()>
+                                            {diagnostics::finding(&f.kind, i18n.lang)}
                                             {item.map(|number| view! { " " <AppendixLink number on_doctor=true /> })}
                                         </li>
                                     }
