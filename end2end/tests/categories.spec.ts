@@ -239,6 +239,9 @@ test('the classic page has the official title and viewport, and starts with noth
   await expect(page.locator('.log_entry[data-api="stopRecord"][data-callback="success"]')).toHaveCount(1);
   await page.goto('/classic');
   await expect(page).toHaveTitle('微信JS-SDK Demo');
+  // As it was: none of the site's chrome but the sandbox/live notice.
+  await expect(page.locator('header.topbar')).toHaveCount(0);
+  await expect(page.locator('#mode-banner')).toBeVisible();
   const viewports = await page.locator('meta[name="viewport"]').evaluateAll((metas) => metas.map((m) => m.getAttribute('content')));
   expect(viewports.at(-1)).toBe('width=device-width, initial-scale=1, user-scalable=0');
   await waitForHydration(page);

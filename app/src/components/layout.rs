@@ -2,11 +2,25 @@
 
 use crate::{i18n::use_i18n, site::site_info, strings};
 use leptos::prelude::*;
-use leptos_router::components::A;
+use leptos_router::{components::A, hooks::use_location};
 
-/// Wraps a page in the site's top bar and mode banner.
+/// The page shown as the official demo was: no site chrome but the mode banner.
+const AS_OFFICIAL: &str = "/classic";
+
+/// Wraps a page in the site's top bar and mode banner (the banner alone on `/classic`).
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
+    let official = use_location().pathname.get_untracked() == AS_OFFICIAL;
+    view! {
+        {(!official).then(|| view! { <TopBar /> })}
+        <ModeBanner />
+        <main class="page">{children()}</main>
+    }
+}
+
+/// The site's top bar: title, the main pages, the language switch.
+#[component]
+fn TopBar() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <header class="topbar">
@@ -20,8 +34,6 @@ pub fn Layout(children: Children) -> impl IntoView {
             </nav>
             <LanguageSwitch />
         </header>
-        <ModeBanner />
-        <main class="page">{children()}</main>
     }
 }
 
