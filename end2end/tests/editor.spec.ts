@@ -162,10 +162,6 @@ test('every parameter of every API can be set in its editor and reaches the brid
           current = pageOf.get(id)!;
           await ready(page, `/${current}`);
         }
-        if (id === 'startRecord') {
-          await page.click('#startRecord');
-          continue;
-        }
         const before = await page.locator(`.log_entry[data-api="${id}"][data-callback="success"]`).count();
         await page.click(`#${id}`);
         await expect(page.locator(`.log_entry[data-api="${id}"][data-callback="success"]`)).toHaveCount(before + 1);
