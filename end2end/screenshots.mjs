@@ -7,6 +7,11 @@
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 
+/// Waits until the page is live: its islands hydrated, or loaded if it has none (no wasm).
+const live = (page) => page.waitForFunction(() =>
+  document.body?.dataset.hydrated === 'true' ||
+  (document.readyState === 'complete' && !document.querySelector('leptos-island')));
+
 const base = process.env.BASE_URL ?? 'http://127.0.0.1:3000';
 const out = process.argv[2] ?? 'docs/screenshots';
 const pages = (process.env.PAGES ?? '/,/images,/share,/classic').split(',');
@@ -27,7 +32,7 @@ for (const [name, width] of Object.entries(widths)) {
   for (const entry of pages) {
     const [path, click, label] = entry.split('|');
     await page.goto(base + path);
-    await page.waitForSelector('body[data-hydrated="true"]', { state: 'attached' });
+    await live(page);
     await page.waitForTimeout(300); // let the config status settle for the picture
     if (click) {
       await page.click(click);
@@ -47,7 +52,7 @@ await browser.close();
 async function qaShots(page, name) {
   const run = async (outcome) => {
     await page.goto(`${base}/qa`);
-    await page.waitForSelector('body[data-hydrated="true"]', { state: 'attached' });
+    await live(page);
     await page.waitForSelector('#qa-run-safe:enabled');
     await page.evaluate((o) => window.__wxSimulator.setOutcome(o), outcome);
     await page.click('#qa-run-safe');
@@ -67,9 +72,9 @@ async function qaShots(page, name) {
   await shoot('qa');
   const b = await run('fail');
   await page.goto(`${base}/qa/reports/${a}`);
-  await page.waitForSelector('body[data-hydrated="true"]', { state: 'attached' });
+  await live(page);
   await shoot('qa-report');
   await page.goto(`${base}/qa/compare?a=${a}&b=${b}`);
-  await page.waitForSelector('body[data-hydrated="true"]', { state: 'attached' });
+  await live(page);
   await shoot('qa-compare');
 }

@@ -13,5 +13,5 @@ if ! command -v wrk >/dev/null; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq wrk >&2
 fi
 source scripts/env.sh
-cargo leptos build --release --split >&2
+cargo leptos build --release --split --precompress >&2
 exec python3 scripts/bench.py "$@"

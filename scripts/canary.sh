@@ -3,7 +3,7 @@
 # a random AppSecret, its WeChat API being the fake WeChat API in a process of its own (real
 # HTTP). Then neither the secret nor any access_token or ticket the fake issued may appear in
 # an HTTP response the browser received, a page's DOM, a file under target/site, or a line the
-# server logged. Needs the release build (`cargo leptos build --release --split`).
+# server logged. Needs the release build (`cargo leptos build --release --split --precompress`).
 #
 #   scripts/canary.sh [playwright args…]    e.g. scripts/canary.sh --project=hydrate
 set -euo pipefail

@@ -30,7 +30,7 @@ step "the simulator type-checks (JSDoc types, tsc --strict, against app/bindings
 (cd end2end && npx tsc -p simulator)
 
 step "release build"
-cargo leptos build --release --split
+cargo leptos build --release --split --precompress
 
 step "end-to-end (Playwright, Debian's Chromium)"
 (cd end2end && npx playwright test)

@@ -15,9 +15,32 @@ pub fn start() {
     mark_if_complete();
 }
 
+/// Whether the page being rendered on the server has an island, set by the islands
+/// themselves ([`island_hydrated`]): a page without one gets no wasm and no wasm glue.
+#[derive(Clone, Copy)]
+pub struct PageIslands(RwSignal<bool>);
+
+impl PageIslands {
+    /// Puts a fresh "no island yet" marker in context for the page about to render.
+    pub fn provide() -> Self {
+        let islands = PageIslands(RwSignal::new(false));
+        provide_context(islands);
+        islands
+    }
+
+    /// True once an island has rendered on this page.
+    pub fn any(self) -> bool {
+        self.0.get_untracked()
+    }
+}
+
 /// Counts the calling island as hydrated once its first effect runs, which is after its
-/// view has been hydrated. Every `#[island]` calls this first.
+/// view has been hydrated; on the server, marks the page as needing the wasm. Every
+/// `#[island]` calls this first.
 pub fn island_hydrated() {
+    if let Some(islands) = use_context::<PageIslands>() {
+        islands.0.set(true);
+    }
     Effect::new(move |_| {
         #[cfg(feature = "hydrate")]
         {

@@ -7,8 +7,8 @@ use leptos::prelude::*;
 /// Name of the cookie that remembers the chosen language.
 pub const LANG_COOKIE: &str = "lang";
 
-/// The current language, shared through context. A plain value, not a signal: switching
-/// reloads the page (see [`I18n::set`]), so nothing ever needs to react to a change.
+/// The current language, shared through context. A plain value, not a signal: the switch
+/// is a link to the same page in the other language, so nothing ever reacts to a change.
 #[derive(Clone, Copy)]
 pub struct I18n {
     pub lang: Lang,
@@ -19,19 +19,42 @@ impl I18n {
     pub fn t(&self, text: Text) -> &'static str {
         text.get(self.lang)
     }
+}
 
-    /// Switches language: remembers the choice for a year and reloads the page, which
-    /// the server renders in that language (most of a page is server HTML, not islands).
-    pub fn set(&self, lang: Lang) {
-        if let Some(warning) = unsaved_work() {
-            if !confirm(warning.get(self.lang)) {
-                return;
-            }
-        }
-        BEFORE_RELOAD.with(|stashes| stashes.borrow().iter().for_each(|stash| stash()));
-        remember(lang);
-        reload();
-    }
+/// The query parameter that chooses a page's language (`?lang=en`): the language switch is a
+/// plain link carrying it, and the server remembers the choice in [`LANG_COOKIE`].
+pub const LANG_QUERY: &str = "lang";
+
+/// The `Set-Cookie` value that remembers `lang` for a year, site-wide.
+pub fn remember_cookie(lang: Lang) -> String {
+    format!(
+        "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax",
+        lang.code()
+    )
+}
+
+/// The language a query string asks for (`lang=zh` or `lang=en`), if it asks.
+pub fn lang_from_query(query: &str) -> Option<Lang> {
+    query
+        .split('&')
+        .filter_map(|pair| pair.split_once('='))
+        .find(|(name, _)| *name == LANG_QUERY)
+        .and_then(|(_, code)| match code {
+            "zh" => Some(Lang::Zh),
+            "en" => Some(Lang::En),
+            _ => None,
+        })
+}
+
+/// The link of this page in language `to`: the same path and query, `lang` replaced.
+pub fn switch_href(path: &str, query: &str, to: Lang) -> String {
+    let kept = query
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .filter(|pair| pair.split('=').next() != Some(LANG_QUERY));
+    let mut pairs: Vec<String> = kept.map(str::to_owned).collect();
+    pairs.push(format!("{LANG_QUERY}={}", to.code()));
+    format!("{path}?{}", pairs.join("&"))
 }
 
 thread_local! {
@@ -39,23 +62,60 @@ thread_local! {
     static BEFORE_RELOAD: std::cell::RefCell<Vec<Box<dyn Fn()>>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
-/// Runs `stash` just before the language switch reloads the page, so that an island can
-/// keep what the reload would lose. Islands share it.
+/// Runs `stash` just before the language switch (a plain link) leaves the page, so that an
+/// island can keep what the page load would lose. Islands share it.
 pub fn before_language_reload(stash: impl Fn() + 'static) {
     BEFORE_RELOAD.with(|stashes| stashes.borrow_mut().push(Box::new(stash)));
+    #[cfg(feature = "hydrate")]
+    guard_the_switch();
 }
 
-/// Declares (with the question to ask) or clears work on the page that the reload of a
-/// language switch would lose; the switch asks before reloading. Islands share it.
+/// Declares (with the question to ask) or clears work on the page that the language
+/// switch's page load would lose; the switch asks before leaving. Islands share it.
 pub fn set_unsaved_work(warning: Option<Text>) {
     UNSAVED_WORK.with(|w| w.set(warning));
+    #[cfg(feature = "hydrate")]
+    guard_the_switch();
 }
 
-fn unsaved_work() -> Option<Text> {
-    UNSAVED_WORK.with(|w| w.get())
+/// Once per page, where an island has something to keep: a click on the switch asks about
+/// unsaved work (and stays if the answer is no), then lets the islands stash their state.
+#[cfg(feature = "hydrate")]
+fn guard_the_switch() {
+    use wasm_bindgen::{prelude::Closure, JsCast};
+    thread_local! {
+        static GUARDED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    if GUARDED.with(|g| g.replace(true)) {
+        return;
+    }
+    let Some(switch) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(SWITCH_ID))
+    else {
+        return;
+    };
+    let lang = initial_lang();
+    let on_click = Closure::<dyn Fn(web_sys::Event)>::new(move |event: web_sys::Event| {
+        if let Some(warning) = UNSAVED_WORK.with(|w| w.get()) {
+            let leave = web_sys::window()
+                .and_then(|w| w.confirm_with_message(warning.get(lang)).ok())
+                .unwrap_or(true);
+            if !leave {
+                event.prevent_default();
+                return;
+            }
+        }
+        BEFORE_RELOAD.with(|stashes| stashes.borrow().iter().for_each(|stash| stash()));
+    });
+    let _ = switch.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
+    on_click.forget();
 }
 
-/// Reads the language chosen earlier (cookie) and puts it in context.
+/// The element id of the language switch.
+pub const SWITCH_ID: &str = "lang-switch";
+
+/// Reads the page's language (query, else cookie) and puts it in context.
 pub fn provide_i18n() {
     provide_context(I18n {
         lang: initial_lang(),
@@ -77,85 +137,44 @@ pub fn lang_from_cookies(cookies: &str) -> Lang {
         .unwrap_or_default()
 }
 
-/// The language of the page being rendered: the request's cookie on the server, the
-/// document's on the client.
+/// The language of the page being rendered: the query's `lang` if it asks, else the
+/// request's cookie.
 #[cfg(feature = "ssr")]
 pub fn initial_lang() -> Lang {
     use_context::<http::request::Parts>()
-        .and_then(|parts| {
+        .map(|parts| {
             parts
-                .headers
-                .get(http::header::COOKIE)
-                .and_then(|v| v.to_str().ok())
-                .map(lang_from_cookies)
+                .uri
+                .query()
+                .and_then(lang_from_query)
+                .unwrap_or_else(|| {
+                    parts
+                        .headers
+                        .get(http::header::COOKIE)
+                        .and_then(|v| v.to_str().ok())
+                        .map(lang_from_cookies)
+                        .unwrap_or_default()
+                })
         })
         .unwrap_or_default()
 }
 
-/// The language of the page being rendered: the request's cookie on the server, the
-/// document's on the client.
+/// The language of the page being hydrated: the one the server rendered it in
+/// (`<html lang>`).
 #[cfg(not(feature = "ssr"))]
 pub fn initial_lang() -> Lang {
-    browser_cookies()
-        .map(|c| lang_from_cookies(&c))
-        .unwrap_or_default()
-}
-
-#[cfg(feature = "hydrate")]
-fn browser_cookies() -> Option<String> {
-    use wasm_bindgen::JsCast;
-    let document = web_sys::window()?.document()?;
-    document
-        .dyn_into::<web_sys::HtmlDocument>()
-        .ok()?
-        .cookie()
-        .ok()
-}
-
-#[cfg(not(any(feature = "ssr", feature = "hydrate")))]
-fn browser_cookies() -> Option<String> {
-    None
-}
-
-#[cfg(feature = "hydrate")]
-fn remember(lang: Lang) {
-    use wasm_bindgen::JsCast;
-    if let Some(document) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.dyn_into::<web_sys::HtmlDocument>().ok())
+    #[cfg(feature = "hydrate")]
     {
-        let cookie = format!(
-            "{LANG_COOKIE}={}; path=/; max-age=31536000; SameSite=Lax",
-            lang.code()
-        );
-        let _ = document.set_cookie(&cookie);
+        let html_lang = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+            .and_then(|html| html.get_attribute("lang"));
+        if html_lang.as_deref() == Some(Lang::En.html_lang()) {
+            return Lang::En;
+        }
     }
+    Lang::Zh
 }
-
-#[cfg(feature = "hydrate")]
-fn reload() {
-    if let Some(window) = web_sys::window() {
-        let _ = window.location().reload();
-    }
-}
-
-#[cfg(feature = "hydrate")]
-fn confirm(question: &str) -> bool {
-    web_sys::window()
-        .and_then(|w| w.confirm_with_message(question).ok())
-        .unwrap_or(true)
-}
-
-#[cfg(not(feature = "hydrate"))]
-fn confirm(_question: &str) -> bool {
-    true
-}
-
-#[cfg(not(feature = "hydrate"))]
-fn remember(_lang: Lang) {}
-
-#[cfg(not(feature = "hydrate"))]
-fn reload() {}
 
 impl Lang {
     /// Parses a language code (`zh`, `en`); anything else is Chinese, the default.
@@ -198,6 +217,28 @@ mod tests {
     #[test]
     fn english_cookie_selects_english() {
         assert_eq!(lang_from_cookies("a=1; lang=en; b=2"), Lang::En);
+    }
+
+    #[test]
+    fn the_query_chooses_a_language_only_with_a_known_code() {
+        assert_eq!(lang_from_query("api=x&lang=en"), Some(Lang::En));
+        assert_eq!(lang_from_query("lang=zh"), Some(Lang::Zh));
+        assert_eq!(lang_from_query("lang=fr"), None);
+        assert_eq!(lang_from_query("language=en"), None);
+        assert_eq!(lang_from_query(""), None);
+    }
+
+    #[test]
+    fn the_switch_keeps_the_page_and_its_query_and_replaces_lang() {
+        assert_eq!(switch_href("/", "", Lang::En), "/?lang=en");
+        assert_eq!(
+            switch_href("/images", "api=chooseImage&count=1&lang=en", Lang::Zh),
+            "/images?api=chooseImage&count=1&lang=zh"
+        );
+        assert_eq!(
+            switch_href("/qa", "against=3", Lang::En),
+            "/qa?against=3&lang=en"
+        );
     }
 
     #[test]

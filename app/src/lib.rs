@@ -25,27 +25,32 @@ pub mod state;
 pub mod wechat_gateway;
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
     path, SsrMode,
 };
 
-/// The HTML document the server streams for every page.
+/// The HTML document the server streams for every page. The wasm's scripts come last and
+/// only where an island rendered: a page of server HTML loads no wasm at all.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let islands = hydration::PageIslands::provide();
+    let assets = site::asset_version();
+    let favicon = site::asset_url(assets.as_deref(), "favicon.svg");
     view! {
         <!DOCTYPE html>
         <html lang=i18n::initial_lang().html_lang()>
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
-                <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
+                <link rel="icon" href=favicon type="image/svg+xml" />
+                <HashedStylesheet options=options.clone() id="leptos" />
                 <AutoReload options=options.clone() />
-                <HydrationScripts options islands=true />
                 <MetaTags />
             </head>
-            <body>
+            <body data-asset-version=assets>
                 <App />
+                {move || islands.any().then(|| view! { <HydrationScripts options=options.clone() islands=true /> })}
             </body>
         </html>
     }
@@ -59,7 +64,6 @@ pub fn App() -> impl IntoView {
     i18n::provide_i18n();
 
     view! {
-        <Stylesheet id="leptos" href="/pkg/wechat-playground.css" />
         <Title text="微信 JS-SDK Playground" />
         <Router>
             <components::layout::Layout>

@@ -26,3 +26,31 @@ pub fn site_info() -> Option<SiteInfo> {
         None
     }
 }
+
+/// Where the versioned copies of `public/assets` are served: `/assets/v/<version>/<path>`,
+/// cached for a year (the version changes whenever any asset does).
+pub const VERSIONED_ASSETS: &str = "/assets/v";
+
+/// The `<body>` attribute that carries the asset version to the pages' scripts.
+pub const ASSET_VERSION_ATTRIBUTE: &str = "data-asset-version";
+
+/// The URL of an asset (`sim/simulator.js`) under `version`, or its plain `/assets/` URL
+/// when the page carries no version.
+pub fn asset_url(version: Option<&str>, path: &str) -> String {
+    match version {
+        Some(version) => format!("{VERSIONED_ASSETS}/{version}/{path}"),
+        None => format!("/assets/{path}"),
+    }
+}
+
+/// The asset version of the server rendering the page (`None` in the browser build).
+pub fn asset_version() -> Option<String> {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<crate::state::AppState>().map(|state| state.settings.asset_version.clone())
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        None
+    }
+}

@@ -22,6 +22,9 @@ pub struct PublicSettings {
     pub app_id: String,
     pub public_url: Option<String>,
     pub js_safe_domains: wechat::page_url::SafeDomains,
+    /// A digest of `public/assets` and the simulator's catalog: the `<version>` of
+    /// [`crate::site::VERSIONED_ASSETS`] URLs.
+    pub asset_version: String,
 }
 
 impl AppState {

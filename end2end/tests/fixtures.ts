@@ -55,7 +55,10 @@ export const test = base.extend<{ pageErrors: string[]; canaryRecorder: void }>(
 
 export { expect };
 
-/// Resolves once the wasm has hydrated the page (the body carries data-hydrated).
+/// Resolves once the page is live: every island hydrated (the body carries data-hydrated),
+/// or, on a page of server HTML with no island (it loads no wasm), once it has loaded.
 export async function waitForHydration(page: import('@playwright/test').Page) {
-  await page.waitForSelector('body[data-hydrated="true"]', { state: 'attached' });
+  await page.waitForFunction(() =>
+    document.body?.dataset.hydrated === 'true' ||
+    (document.readyState === 'complete' && !document.querySelector('leptos-island')));
 }

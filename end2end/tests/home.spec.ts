@@ -11,17 +11,18 @@ test('home lists every category from the catalog, in Chinese by default', async 
   await expect(page.locator('#mode-banner')).toHaveAttribute('data-mode', mode);
 });
 
-test('the language switch works only once hydrated, and the choice persists', async ({ page }) => {
+test('the language switch is a link, and the choice persists', async ({ page }) => {
   await page.goto('/');
   await waitForHydration(page);
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await page.click('#lang-switch');
-  // Only the wasm can handle this click (the switch is an island): it stores the choice
-  // and reloads, and the server renders the page in English.
+  // A plain link to the same page with ?lang=en: the server renders it in English and
+  // remembers the choice in a cookie.
+  await expect(page).toHaveURL(/\/\?lang=en$/);
   await expect(page.locator('h1')).toHaveText('WeChat JS-SDK Playground');
   await expect(page.locator('#categories a').first()).toContainText('Basics');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-  await page.reload();
+  await page.goto('/');
   await expect(page.locator('h1')).toHaveText('WeChat JS-SDK Playground');
   await waitForHydration(page);
   await page.click('#lang-switch');

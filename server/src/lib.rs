@@ -5,6 +5,7 @@
 pub mod catalog_api;
 pub mod config;
 pub mod http_error;
+pub mod language;
 pub mod metrics;
 pub mod qa_api;
 pub mod qa_store;
@@ -12,6 +13,7 @@ pub mod rate_limit;
 pub mod router;
 pub mod shutdown;
 pub mod simulator_api;
+pub mod static_assets;
 pub mod telemetry;
 pub mod tools_api;
 pub mod wechat_setup;

@@ -36,13 +36,23 @@ pub enum StartError {
     Wechat(#[from] SetupError),
     #[error(transparent)]
     Reports(#[from] StoreError),
+    #[error("cannot read the site's assets (LEPTOS_SITE_ROOT/assets): {0}")]
+    Assets(String),
 }
 
 /// Builds the shared state from a validated configuration and cargo-leptos' settings.
 pub async fn build_state(config: &Config) -> Result<(AppState, Background), StartError> {
-    let leptos_options = get_configuration(None)
+    let mut leptos_options = get_configuration(None)
         .map_err(|e| StartError::Leptos(e.to_string()))?
         .leptos_options;
+    // cargo-leptos (`hash-files`) leaves hash.txt beside the binary it built; however the
+    // server is started, the pages then name the hashed files.
+    if std::env::var_os("LEPTOS_HASH_FILES").is_none() {
+        leptos_options.hash_files = std::env::current_exe()
+            .ok()
+            .and_then(|exe| Some(exe.parent()?.join(&*leptos_options.hash_file)))
+            .is_some_and(|file| file.exists());
+    }
     state_with_options(config, leptos_options).await
 }
 
@@ -53,6 +63,11 @@ pub async fn state_with_options(
 ) -> Result<(AppState, Background), StartError> {
     let (wechat, background) = wechat_setup::start(config).await?;
     let qa_reports = Arc::new(ReportStore::open(&config.database_url).await?);
+    let asset_version = crate::static_assets::asset_version(
+        &std::path::Path::new(&*leptos_options.site_root).join("assets"),
+        crate::simulator_api::catalog_script_text(),
+    )
+    .map_err(|e| StartError::Assets(e.to_string()))?;
     let state = AppState {
         leptos_options,
         settings: Arc::new(PublicSettings {
@@ -60,6 +75,7 @@ pub async fn state_with_options(
             app_id: wechat.app_id().to_owned(),
             public_url: config.public_url.clone(),
             js_safe_domains: config.js_safe_domains.clone(),
+            asset_version,
         }),
         wechat,
         qa_reports,
@@ -79,6 +95,10 @@ pub fn router(state: AppState) -> Router {
         .route("/api/sim/verify_config", post(simulator_api::verify_config))
         .route("/api/sim/catalog.js", get(simulator_api::catalog_script))
         .route(
+            "/assets/v/{version}/{*path}",
+            get(crate::static_assets::versioned),
+        )
+        .route(
             "/api/tools/jsapi-signature",
             post(tools_api::jsapi_signature),
         )
@@ -97,6 +117,13 @@ pub fn router(state: AppState) -> Router {
         .route("/api/qa/reports/{file}", get(qa_api::export))
         .layer(axum::middleware::map_response(
             crate::http_error::json_payload_too_large,
+        ))
+        .layer(axum::middleware::from_fn(
+            crate::language::remember_language,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::static_assets::hashed_pkg_files,
         ))
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())

@@ -5,7 +5,7 @@
 use crate::http_error::{HttpError, JsonBody};
 use app::{catalog::simulator_view, state::AppState};
 use axum::{
-    extract::State,
+    extract::{Query, State},
     http::{header, HeaderMap, StatusCode},
     response::{IntoResponse, Response},
     Json,
@@ -30,21 +30,42 @@ pub async fn verify_config(
     Ok(Json(state.wechat.verify_config(&request).await?))
 }
 
+/// The catalog script, made once per process, and its ETag.
+static SCRIPT: LazyLock<(String, String)> = LazyLock::new(|| {
+    let script = simulator_view::catalog_script();
+    let etag = format!("\"{}\"", wechat::signature::sha1_hex(&script));
+    (script, etag)
+});
+
+/// The catalog script's text (part of the asset version).
+pub fn catalog_script_text() -> &'static str {
+    &SCRIPT.0
+}
+
+/// What `GET /api/sim/catalog.js` may be asked with: `v`, the asset version of the page.
+#[derive(serde::Deserialize)]
+pub struct CatalogQuery {
+    v: Option<String>,
+}
+
 /// `GET /api/sim/catalog.js`: the catalog as the simulator reads it, a classic script that
-/// sets `window.__wxSimCatalog`; pages load it right before `simulator.js`.
-pub async fn catalog_script(headers: HeaderMap) -> Response {
-    static SCRIPT: LazyLock<(String, String)> = LazyLock::new(|| {
-        let script = simulator_view::catalog_script();
-        let etag = format!("\"{}\"", wechat::signature::sha1_hex(&script));
-        (script, etag)
-    });
+/// sets `window.__wxSimCatalog`; pages load it right before `simulator.js`, with their
+/// asset version (`?v=`), which makes it cacheable for a year.
+pub async fn catalog_script(
+    State(state): State<AppState>,
+    Query(query): Query<CatalogQuery>,
+    headers: HeaderMap,
+) -> Response {
     let (script, etag) = &*SCRIPT;
     let fresh = headers
         .get(header::IF_NONE_MATCH)
         .is_some_and(|tag| tag.as_bytes() == etag.as_bytes());
     let cache = [
-        (header::CACHE_CONTROL, "no-cache"),
-        (header::ETAG, etag.as_str()),
+        (
+            header::CACHE_CONTROL,
+            crate::static_assets::catalog_cache(query.v.as_deref(), &state),
+        ),
+        (header::ETAG, etag.parse().expect("a hex digest in quotes")),
     ];
     if fresh {
         return (StatusCode::NOT_MODIFIED, cache).into_response();

@@ -43,22 +43,28 @@ fn SiteTitle() -> impl IntoView {
     i18n.t(strings::SITE_TITLE)
 }
 
-/// The 中文/English toggle, an island: the choice is remembered in a cookie and the page
-/// reloads in the other language.
-#[island]
-pub fn LanguageSwitch() -> impl IntoView {
-    crate::hydration::island_hydrated();
-    crate::i18n::provide_i18n();
+/// The 中文/English toggle: a plain link to this page in the other language, which the
+/// server renders in it and remembers (cookie). Islands with something to keep hook into
+/// its click (`i18n::before_language_reload`); without JavaScript it works the same.
+#[component]
+fn LanguageSwitch() -> impl IntoView {
     let i18n = use_i18n();
+    let location = use_location();
+    let href = crate::i18n::switch_href(
+        &location.pathname.get_untracked(),
+        &location.search.get_untracked(),
+        i18n.lang.other(),
+    );
     view! {
-        <button
-            id="lang-switch"
+        <a
+            id=crate::i18n::SWITCH_ID
             class="lang_switch"
+            href=href
+            hreflang=i18n.lang.other().html_lang()
             title=i18n.t(strings::LANG_SWITCH_TITLE)
-            on:click=move |_| i18n.set(i18n.lang.other())
         >
             {i18n.t(strings::LANG_SWITCH)}
-        </button>
+        </a>
     }
 }
 

@@ -27,12 +27,23 @@ const WECHAT_SDK: [&str; 2] = [
     "https://res2.wx.qq.com/open/js/jweixin-1.6.0.js",
 ];
 /// The catalog the simulator reads, the simulated native bridge, then the same official
-/// SDK served locally.
-const SIMULATED_SDK: [&str; 3] = [
-    "/api/sim/catalog.js",
-    "/assets/sim/simulator.js",
-    "/assets/vendor/jweixin-1.6.0.js",
-];
+/// SDK served locally: at the page's asset version, so that a phone fetches them once.
+fn simulated_sdk() -> [String; 3] {
+    let version = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+        .and_then(|body| body.get_attribute(crate::site::ASSET_VERSION_ATTRIBUTE));
+    let catalog = match &version {
+        Some(version) => format!("/api/sim/catalog.js?v={version}"),
+        None => "/api/sim/catalog.js".to_owned(),
+    };
+    let version = version.as_deref();
+    [
+        catalog,
+        crate::site::asset_url(version, "sim/simulator.js"),
+        crate::site::asset_url(version, "vendor/jweixin-1.6.0.js"),
+    ]
+}
 
 /// Facts recorded once, when the wasm first starts: they must not change when the
 /// simulator later dresses the user agent up as WeChat, or when the address changes
@@ -136,14 +147,15 @@ async fn load_script(src: &str) -> Result<(), JsValue> {
 /// Loads jweixin (once) and says where from.
 async fn ensure_sdk(simulated: bool) -> Result<String, String> {
     if simulated {
+        let scripts = simulated_sdk();
         if !bridge::is_loaded() {
-            for src in SIMULATED_SDK {
+            for src in &scripts {
                 load_script(src)
                     .await
                     .map_err(|_| format!("cannot load {src}"))?;
             }
         }
-        return Ok(SIMULATED_SDK.join(" + "));
+        return Ok(scripts.join(" + "));
     }
     if bridge::is_loaded() {
         return Ok(session_sdk());
