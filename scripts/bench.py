@@ -13,8 +13,12 @@ Everything it starts listens on loopback and is stopped before it exits:
 - page weight: the JS and CSS bundles, the main wasm and all wasm chunks together, raw,
   gzip -9 and brotli (q 11), and per page the wasm files Chromium actually fetched
   (main bundle plus the lazy chunks of that page's route);
-- hydration: navigation start to `body[data-hydrated]` in headless Chromium for each page
-  in PAGES, next to `/control`, median of several runs (end2end/bench-hydration.mjs).
+- a phone's first use (end2end/bench-first-use.mjs), per page in PAGES, cold caches, median
+  of several runs: navigation to usable (islands hydrated, or loaded for a page without
+  any) and the bytes transferred, unthrottled and throttled like a mid-range phone on a slow
+  mobile network, next to the floor (`/control`: plain HTML, the stylesheet, a 27 KB script);
+- a room: 100 phones opening `/basic` at once, every request a browser makes for it, cold
+  caches, over loopback (end2end/bench-room.mjs): time until the last is served, bytes sent.
 """
 
 from __future__ import annotations
@@ -191,8 +195,14 @@ def wrk(url: str, body: str, connections: int, seconds: int, threads: int) -> Lo
     )
 
 
+def unhashed(name: str) -> str:
+    """`wechat-playground.wXoZ-Aho2AuhyxDS7nvcJg.wasm` → `wechat-playground.wasm`."""
+    return re.sub(r"\.[A-Za-z0-9_-]{22}(?=\.[a-z]+$)", "", name)
+
+
 def page_weight() -> dict[str, tuple[int, int, int]]:
-    """{file: (raw, gzip, brotli) bytes} of each bundle and chunk in target/site/pkg."""
+    """{file: (raw, gzip, brotli) bytes} of each bundle and chunk in target/site/pkg, by its
+    name without the content hash."""
     script = r"""
 const fs = require('fs'), zlib = require('zlib'), path = require('path');
 const dir = process.argv[1];
@@ -207,7 +217,7 @@ console.log(JSON.stringify(rows));
     output = subprocess.run(
         ["node", "-e", script, str(SITE / "pkg")], check=True, capture_output=True, text=True
     ).stdout
-    return {row[0]: tuple(row[1:]) for row in json.loads(output)}
+    return {unhashed(row[0]): tuple(row[1:]) for row in json.loads(output)}
 
 
 def summed(weights: dict[str, tuple[int, int, int]], files) -> tuple[int, int, int]:
@@ -217,18 +227,33 @@ def summed(weights: dict[str, tuple[int, int, int]], files) -> tuple[int, int, i
 
 
 PAGES = ("/", "/basic", "/classic", "/doctor", "/qa", "/qa/reports", "/control")
+FLOOR = "/control"
+ROOM_PHONES = 100
 
 
-def hydration(base: str, runs: int) -> dict:
-    """{"hydrated": {page: ms}, "wasm": {page: [files fetched]}} from headless Chromium."""
+def first_use(base: str, runs: int, slow: bool) -> dict:
+    """{"usable": {page: ms}, "bytes": {page: n}, "wasm": {page: [files]}, "requests": [...]}."""
+    argv = ["node", str(ROOM_SCRIPTS / "bench-first-use.mjs"), base, str(runs), ",".join(PAGES)]
     output = subprocess.run(
-        ["node", str(ROOT / "end2end" / "bench-hydration.mjs"), base, str(runs), ",".join(PAGES)],
+        argv + (["slow"] if slow else []), check=True, capture_output=True, text=True, cwd=ROOM_SCRIPTS
+    ).stdout
+    return json.loads(output)
+
+
+def room(base: str, requests: list) -> dict:
+    """{"seconds", "bytes", "requests", "errors"} of ROOM_PHONES phones opening one page at once."""
+    output = subprocess.run(
+        ["node", str(ROOM_SCRIPTS / "bench-room.mjs"), base, str(ROOM_PHONES)],
+        input=json.dumps(requests),
         check=True,
         capture_output=True,
         text=True,
-        cwd=ROOT / "end2end",
+        cwd=ROOM_SCRIPTS,
     ).stdout
     return json.loads(output)
+
+
+ROOM_SCRIPTS = ROOT / "end2end"
 
 
 def kb(n: int) -> str:
@@ -258,7 +283,8 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=5, help="length of each wrk run")
     parser.add_argument("--rounds", type=int, default=3, help="alternating noop/js_config rounds per connection count")
     parser.add_argument("--threads", type=int, default=2, help="wrk threads")
-    parser.add_argument("--hydration-runs", type=int, default=7)
+    parser.add_argument("--hydration-runs", type=int, default=7, help="unthrottled first-use runs per page")
+    parser.add_argument("--slow-runs", type=int, default=5, help="throttled first-use runs per page")
     args = parser.parse_args()
     if not SERVER.exists():
         sys.exit("target/release/server is missing: run scripts/bench.sh (it builds first)")
@@ -297,7 +323,9 @@ def main() -> None:
         loads = {key: median_load(runs) for key, runs in samples.items()}
         calls_during = fake_calls(fake) - calls_before
         peak_rss = server.peak_rss_kib()
-        hydrated = hydration(server.base, args.hydration_runs)
+        fast = first_use(server.base, args.hydration_runs, slow=False)
+        slow = first_use(server.base, args.slow_runs, slow=True)
+        crowd = room(server.base, fast["requests"])
     finally:
         server.stop()
 
@@ -344,17 +372,31 @@ def main() -> None:
     raw, gzip, brotli = summed(weights, wasm_files)
     say(f"| all {len(wasm_files)} wasm files together | {kb(raw)} | {kb(gzip)} | {kb(brotli)} |")
     say("")
-    say(f"| page | wasm fetched: files | raw | gzip -9 | brotli 11 | hydrated (median of {args.hydration_runs}) | vs /control |")
-    say("|---|---:|---:|---:|---:|---:|---:|")
-    control = hydrated["hydrated"]["/control"]
+    say(
+        f"| page | wasm fetched: files | gzip -9 | brotli 11 | transferred | usable (median of {args.hydration_runs}) "
+        f"| vs floor | slow phone: usable (median of {args.slow_runs}) | vs floor |"
+    )
+    say("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    floor_fast, floor_slow = fast["usable"][FLOOR], slow["usable"][FLOOR]
     for path in PAGES:
-        files = hydrated["wasm"][path]
-        raw, gzip, brotli = summed(weights, files)
-        ms = hydrated["hydrated"][path]
+        files = fast["wasm"][path]
+        _, gzip, brotli = summed(weights, files)
+        fast_ms, slow_ms = fast["usable"][path], slow["usable"][path]
+        name = f"`{path}` (floor)" if path == FLOOR else f"`{path}`"
         say(
-            f"| `{path}` | {len(files)} | {kb(raw)} | {kb(gzip)} | {kb(brotli)} | {ms:.0f} ms | "
-            f"{ms / control:.2f}× |"
+            f"| {name} | {len(files)} | {kb(gzip)} | {kb(brotli)} | {kb(fast['bytes'][path])} | {fast_ms:.0f} ms | "
+            f"{fast_ms / floor_fast:.2f}× | {slow_ms:.0f} ms | {slow_ms / floor_slow:.2f}× |"
         )
+    say("")
+    say(
+        f"| room: {ROOM_PHONES} phones open `/basic` at once (cold caches, loopback) | requests | bytes sent | "
+        f"until the last is served | failed |"
+    )
+    say("|---|---:|---:|---:|---:|")
+    say(
+        f"| every request a browser makes for the page | {crowd['requests']} | {crowd['bytes'] / 1024 / 1024:.1f} MB | "
+        f"{crowd['seconds'] * 1000:.0f} ms | {crowd['errors']} |"
+    )
     print("\n".join(lines))
     shutil.rmtree(work, ignore_errors=True)
 
