@@ -52,6 +52,8 @@ struct Boot {
     user_agent: String,
     landing_url: String,
     simulated: bool,
+    /// The simulated SDK's scripts at the page's asset version.
+    simulated_sdk: [String; 3],
 }
 
 thread_local! {
@@ -76,6 +78,7 @@ pub fn record_boot() {
                 user_agent,
                 landing_url,
                 simulated,
+                simulated_sdk: simulated_sdk(),
             }
         });
     });
@@ -147,7 +150,7 @@ async fn load_script(src: &str) -> Result<(), JsValue> {
 /// Loads jweixin (once) and says where from.
 async fn ensure_sdk(simulated: bool) -> Result<String, String> {
     if simulated {
-        let scripts = simulated_sdk();
+        let scripts = with_boot(|boot| boot.simulated_sdk.clone());
         if !bridge::is_loaded() {
             for src in &scripts {
                 load_script(src)
