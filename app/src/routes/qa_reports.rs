@@ -62,17 +62,14 @@ fn CompareForm(reports: Vec<ReportSummary>, #[prop(optional)] a: Option<i64>) ->
 #[component]
 pub fn QaReportsPage() -> impl IntoView {
     let i18n = use_i18n();
-    let reports = Resource::new(|| (), |_| list_reports());
     view! {
         <section class="intro">
             <h1>{i18n.t(strings::QA_REPORTS)}</h1>
             <p><A href="/qa" attr:id="qa-new-run">{i18n.t(strings::QA_NEW_RUN)}</A></p>
         </section>
         <Suspense>
-            {move || {
-                reports
-                    .get()
-                    .map(|result| match result {
+            {Suspend::new(async move {
+                match list_reports().await {
                         Err(error) => view! { <p class="qa_save_error">{error.message}</p> }.into_any(),
                         Ok(list) if list.is_empty() => {
                             view! { <p class="hint" id="qa-reports-empty">{i18n.t(strings::QA_REPORTS_EMPTY)}</p> }
@@ -126,8 +123,8 @@ pub fn QaReportsPage() -> impl IntoView {
                             }
                                 .into_any()
                         }
-                    })
-            }}
+                }
+            })}
         </Suspense>
     }
 }
@@ -165,14 +162,10 @@ pub fn QaReportPage() -> impl IntoView {
             .and_then(|id| id.parse::<i64>().ok())
             .unwrap_or(0)
     };
-    let report = Resource::new(id, get_report);
-    let others = Resource::new(|| (), |_| list_reports());
     view! {
         <Suspense>
-            {move || {
-                report
-                    .get()
-                    .map(|result| match result {
+            {Suspend::new(async move {
+                match get_report(id()).await {
                         Err(error) => {
                             view! {
                                 <section class="intro">
@@ -183,19 +176,16 @@ pub fn QaReportPage() -> impl IntoView {
                             }
                                 .into_any()
                         }
-                        Ok(Some(saved)) => view! { <ReportView saved others /> }.into_any(),
+                        Ok(Some(saved)) => view! { <ReportView saved /> }.into_any(),
                         Ok(None) => view! { <NotFound /> }.into_any(),
-                    })
-            }}
+                }
+            })}
         </Suspense>
     }
 }
 
 #[component]
-fn ReportView(
-    saved: SavedReport,
-    others: Resource<Result<Vec<ReportSummary>, crate::api::ApiError>>,
-) -> impl IntoView {
+fn ReportView(saved: SavedReport) -> impl IntoView {
     let i18n = use_i18n();
     let id = saved.id;
     let summary = saved.report.summary(saved.id, &saved.created_at);
@@ -249,13 +239,13 @@ fn ReportView(
             <p class="qa_counts"><Totals summary=summary.clone() /></p>
         </section>
         <Suspense>
-            {move || {
-                others
-                    .get()
-                    .and_then(Result::ok)
+            {Suspend::new(async move {
+                list_reports()
+                    .await
+                    .ok()
                     .filter(|list| list.len() > 1)
                     .map(|list| view! { <CompareForm reports=list a=id /> })
-            }}
+            })}
         </Suspense>
         <div class="qa_table_wrap">
             <table class="qa_table" id="qa-report">
@@ -326,17 +316,14 @@ pub fn QaComparePage() -> impl IntoView {
         let get = |k: &str| q.get(k).and_then(|v| v.parse::<i64>().ok()).unwrap_or(0);
         (get("a"), get("b"))
     };
-    let comparison = Resource::new(ids, |(a, b)| compare_reports(a, b));
     view! {
         <section class="intro">
             <h1>{i18n.t(strings::QA_COMPARE_TITLE)}</h1>
             <p><A href="/qa/reports">{i18n.t(strings::QA_ALL_REPORTS)}</A></p>
         </section>
         <Suspense>
-            {move || {
-                comparison
-                    .get()
-                    .map(|result| match result {
+            {Suspend::new(async move {
+                match compare_reports(ids().0, ids().1).await {
                         Err(error) => view! { <p class="qa_save_error" id="qa-compare-error">{error.message}</p> }.into_any(),
                         Ok(c) => {
                             let changed: Vec<_> = [Change::NewlyFailing, Change::Fixed, Change::StatusChanged, Change::MessageChanged]
@@ -399,8 +386,8 @@ pub fn QaComparePage() -> impl IntoView {
                             }
                                 .into_any()
                         }
-                    })
-            }}
+                }
+            })}
         </Suspense>
     }
 }
