@@ -11,7 +11,6 @@ use wechat::page_url::{page_url_to_sign, SafeDomains, UrlLint};
 #[component]
 pub fn PayDirectory(#[prop(into)] path: String) -> impl IntoView {
     let i18n = use_i18n();
-    let url = Resource::new_blocking(move || path.clone(), page_url);
     view! {
         <section class="panel pay_directory" id="pay-directory">
             <h2>{i18n.t(strings::PAY_DIRECTORY_TITLE)}</h2>
@@ -19,8 +18,8 @@ pub fn PayDirectory(#[prop(into)] path: String) -> impl IntoView {
             <p>{i18n.t(strings::PAY_DIRECTORY_LIMITS)}</p>
             <p id="pay-directory-failure">{i18n.t(strings::PAY_DIRECTORY_FAILURE)}</p>
             <Suspense>
-                {move || {
-                    let url = url.get()?.ok()?;
+                {Suspend::new(async move {
+                    let url = page_url(path).await.ok()?;
                     let page = page_url_to_sign(&url, &SafeDomains::any()).ok()?;
                     let unlistable = page.lints().contains(&UrlLint::LocalOrIpHost);
                     Some(view! {
@@ -33,7 +32,7 @@ pub fn PayDirectory(#[prop(into)] path: String) -> impl IntoView {
                         {unlistable
                             .then(|| view! { <p class="error" id="pay-directory-ip">{i18n.t(strings::PAY_DIRECTORY_IP)}</p> })}
                     })
-                }}
+                })}
             </Suspense>
         </section>
     }
