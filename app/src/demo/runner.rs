@@ -274,7 +274,6 @@ pub fn boot(session: Session, categories: Vec<&'static str>, i18n: I18n) {
                 Some(ConfigStatus::Failed(_)) | None
             );
             if !failed && session.status.try_set(ConfigStatus::Ready).is_none() {
-                report_ready();
                 register_ready_listeners(session, &categories, i18n);
                 preload_press(session, i18n);
             }
@@ -313,21 +312,6 @@ fn report_error(
             }
             Err(error) => note(&session, "config", error.message.clone(), Value::Null),
         }
-    });
-}
-
-/// Tells the `/setup` page this page was opened from (its URL names the session) that
-/// `wx.ready` fired; pages not opened from `/setup` report nothing.
-fn report_ready() {
-    let href = web_sys::window()
-        .and_then(|w| w.location().href().ok())
-        .unwrap_or_default();
-    if crate::setup::session_in_url(&href).is_none() {
-        return;
-    }
-    let user_agent = with_boot(|boot| boot.user_agent.clone());
-    spawn_local(async move {
-        let _ = crate::api::setup::report_config_ready(href, user_agent).await;
     });
 }
 

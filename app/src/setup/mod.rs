@@ -7,6 +7,7 @@
 pub mod checks;
 #[cfg(feature = "ssr")]
 pub mod live;
+#[cfg(feature = "ssr")]
 pub mod text;
 
 use serde::{Deserialize, Serialize};
