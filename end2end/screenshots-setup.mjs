@@ -15,7 +15,9 @@ mkdirSync(out, { recursive: true });
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--no-first-run'],
+    '--disable-component-update', '--disable-sync', '--no-first-run',
+    // PHONE_HOST=demo.example.com: the phone reaches PUBLIC_URL's host on this server (plain http).
+    ...(process.env.PHONE_HOST ? [`--host-resolver-rules=MAP ${process.env.PHONE_HOST}:80 ${new URL(base).host}`] : [])],
 });
 for (const [name, width] of Object.entries(widths)) {
   const context = await browser.newContext({ viewport: { width, height: name === 'phone' ? 844 : 800 },
@@ -36,8 +38,8 @@ for (const [name, width] of Object.entries(widths)) {
         await route.fulfill({ response, json: body });
       });
     }
-    // The phone's URL is the public one; the simulator runs on this server.
-    await phonePage.goto(url.replace(/^https?:\/\/[^/]+/, base));
+    // The phone opens the QR code's URL; with PHONE_HOST, over plain http to this server.
+    await phonePage.goto(process.env.PHONE_HOST ? url.replace(/^https:/, 'http:') : url);
     await page.waitForSelector('#setup-phones .setup_phone_result');
     await phone.close();
   }
