@@ -3,7 +3,8 @@
 # a random AppSecret, its WeChat API being the fake WeChat API in a process of its own (real
 # HTTP). Then neither the secret nor any access_token or ticket the fake issued may appear in
 # an HTTP response the browser received, a page's DOM, a file under target/site, or a line the
-# server logged. Needs the release build (`cargo leptos build --release --split --precompress`).
+# server logged; /setup (its checks in live mode, a phone's result in its live list) is among
+# the pages recorded. Needs the release build (`cargo leptos build --release --split --precompress`).
 #
 #   scripts/canary.sh [playwright args…]    e.g. scripts/canary.sh --project=hydrate
 set -euo pipefail
@@ -63,6 +64,10 @@ responses=$(find "$out/responses" -type f | wc -l)
 grep -rqF "$app_id" "$out/responses" ||
   fail "no recorded response carries the appId: the recorder saw no live-mode page"
 [ -s "$out/server.log" ] || fail "the server logged nothing"
+grep -rlqF 'data-code="token_held"' "$out/responses" ||
+  fail "no recorded /setup page checked a live access_token: the canary did not cover /setup"
+grep -rlqF 'setup_phone_result' "$out/responses" ||
+  fail "no recorded /setup page showed a phone's result: the canary did not cover /setup's live list"
 
 leaks=0
 for place in "$out/responses" target/site "$out/server.log"; do

@@ -168,7 +168,7 @@ pub fn verdict(verdict: &ConfigErrorVerdict, lang: Lang) -> String {
 
 /// `template` with its `{}`s replaced by `values`, in order. A value is never searched for
 /// `{}` itself (a URL may hold one).
-fn fill(template: &str, values: &[&str]) -> String {
+pub(crate) fn fill(template: &str, values: &[&str]) -> String {
     let mut text = String::with_capacity(template.len());
     for (i, part) in template.split("{}").enumerate() {
         if let Some(value) = i.checked_sub(1).and_then(|i| values.get(i)) {

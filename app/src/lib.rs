@@ -15,6 +15,7 @@ pub mod hydration;
 pub mod i18n;
 pub mod qa;
 pub mod routes;
+pub mod setup;
 pub mod site;
 pub mod strings;
 pub mod wx;
@@ -72,6 +73,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/classic") ssr=SsrMode::Async view=routes::classic::ClassicPage />
                     <Route path=path!("/doctor") ssr=SsrMode::Async view=routes::doctor::DoctorPage />
                     <Route path=path!("/control") ssr=SsrMode::Async view=routes::control::ControlPage />
+                    <Route path=path!("/setup") ssr=SsrMode::Async view=routes::setup::SetupPage />
                     <Route path=path!("/qa") ssr=SsrMode::Async view=routes::qa::QaPage />
                     <Route path=path!("/qa/reports") ssr=SsrMode::Async view=routes::qa_reports::QaReportsPage />
                     <Route path=path!("/qa/reports/:id") ssr=SsrMode::Async view=routes::qa_reports::QaReportPage />

@@ -13,6 +13,8 @@ pub struct AppState {
     pub wechat: crate::wechat_gateway::WechatGateway,
     /// Saved QA reports.
     pub qa_reports: Arc<dyn crate::qa::repository::ReportRepository>,
+    /// Phones' results on their way to `/setup`.
+    pub setup_hub: crate::setup::live::SetupHub,
 }
 
 /// Settings that may be shown to users: no secret lives here.
@@ -25,6 +27,21 @@ pub struct PublicSettings {
     /// A digest of `public/assets` and the simulator's catalog: the `<version>` of
     /// [`crate::site::VERSIONED_ASSETS`] URLs.
     pub asset_version: String,
+    /// The domain verification files served at the root (`WECHAT_VERIFY_FILES`): public by
+    /// design, WeChat fetches them.
+    pub verify_files: Arc<Vec<VerifyFile>>,
+    /// Where `/setup` fetches `PUBLIC_URL`'s files from, when not `PUBLIC_URL` itself (tests
+    /// stand a loopback server in for DNS and a TLS proxy); `None` = `PUBLIC_URL`.
+    pub public_url_probe: Option<String>,
+}
+
+/// A domain verification file, `MP_verify_<random>.txt`, and its exact bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VerifyFile {
+    /// Its name, checked by [`wechat::verify_file::check_name`].
+    pub name: String,
+    /// Its contents, served byte for byte.
+    pub contents: Vec<u8>,
 }
 
 impl AppState {

@@ -182,8 +182,8 @@ text!(
 text!(HOME_QR_TITLE, "用微信扫码体验", "Scan with WeChat");
 text!(
     HOME_QR_STEPS,
-    "先关注测试公众号（或在公众平台把本站域名设为 JS 接口安全域名），再用微信扫一扫打开本页。",
-    "First follow the test Official Account (or add this site's domain as a JS interface safe domain), then scan this code with WeChat."
+    "两种账号都要先把本站域名设为 JS接口安全域名：测试号在测试号页面上设置，并用扫码的微信号关注测试号；正式公众号在「公众号设置 › 功能设置」中设置。然后用微信扫一扫打开本页。/setup 会逐项检查。",
+    "With either account, first make this site's domain a JS interface safe domain: a test account on its own page (and follow the test account with the WeChat you scan with), a formal account under Account settings › Function settings. Then scan this code with WeChat. /setup checks each step."
 );
 text!(
     CLASSIC_LINK,
@@ -540,3 +540,135 @@ sim_texts! {
     SampleCardVoucher => ("满 100 减 10 元代金券", "¥10 off ¥100 voucher"),
     SampleCardCoffee => ("咖啡买一送一", "Coffee, buy one get one"),
 }
+
+// `/setup`: from the sandbox to your own account.
+text!(
+    SETUP_PAGE_TITLE,
+    "接入你自己的公众号",
+    "Your own account: setup"
+);
+text!(
+    SETUP_PAGE_INTRO,
+    "文档中的每一步，针对本次部署实时检查：通过、有误或未检查，以及怎么做。本页不显示任何密钥、access_token 或 ticket。",
+    "The documents' steps, each checked live for this deployment: ok, wrong or not checked, and what to do. No secret, access_token or ticket is shown here."
+);
+text!(
+    SETUP_HOME_LINK,
+    "接入你自己的公众号（/setup）",
+    "Your own account (/setup)"
+);
+text!(SETUP_MODE_SANDBOX, "沙箱模式。", "Sandbox mode.");
+text!(SETUP_MODE_LIVE, "正式模式。", "Live mode.");
+text!(
+    SETUP_STEP_CREDENTIALS,
+    "凭据：appId 与 AppSecret",
+    "Credentials: appId and AppSecret"
+);
+text!(
+    SETUP_STEP_PUBLIC_URL,
+    "公网地址：PUBLIC_URL",
+    "The public URL: PUBLIC_URL"
+);
+text!(
+    SETUP_STEP_TICKET,
+    "jsapi_ticket 与签名",
+    "The jsapi_ticket and a signature"
+);
+text!(SETUP_STEP_PHONE, "在手机上验证", "Check on a phone");
+text!(
+    SETUP_PHONE_HOW,
+    "用微信扫码打开 /basic：它的 wx.config 结果（wx.ready 或 wx.error）会即时出现在下面，无需刷新。",
+    "Scan with WeChat to open /basic: its wx.config outcome (wx.ready or wx.error) appears below as it happens, no reload needed."
+);
+text!(SETUP_PHONE_WAITING, "等待手机打开…", "Waiting for a phone…");
+text!(
+    SETUP_PHONE_NOSCRIPT,
+    "实时结果需要 JavaScript；也可以直接看手机上的页面状态。",
+    "Live results need JavaScript; the phone's page shows its status too."
+);
+text!(
+    SETUP_PHONE_READY,
+    "验证通过（wx.ready）",
+    "Verified (wx.ready)"
+);
+text!(
+    SETUP_PHONE_ERROR,
+    "验证失败（wx.error）",
+    "Failed (wx.error)"
+);
+text!(
+    SETUP_CAUSE_URL_MISMATCH,
+    "签名用的 URL 不是页面的 URL：检查反向代理的 Host 与 X-Forwarded-* 头，或用签名医生。",
+    "The URL signed is not the page's URL: check the proxy's Host and X-Forwarded-* headers, or use the signature doctor."
+);
+text!(
+    SETUP_CAUSE_TICKET,
+    "URL 正确而签名不对：jsapi_ticket 可能已被替换（另一台服务器或工具取过），服务器已重新获取；仍失败时核对 appId 与 AppSecret 是否属于同一公众号。",
+    "The URL was right but the signature was not: the jsapi_ticket may have been replaced (fetched by another server or tool); the server fetched it again. If it still fails, check that the appId and AppSecret belong to the same account."
+);
+text!(
+    SETUP_CAUSE_OTHER,
+    "不是签名错误：多为域名未设为 JS接口安全域名，或测试号未关注。",
+    "Not a signature error: most often the domain is not a JS interface safe domain, or the test account is not followed."
+);
+text!(SETUP_PHONE_SIMULATED, "模拟器", "simulator");
+text!(
+    SETUP_STEP_ADMIN,
+    "在公众平台填写",
+    "What to enter in the admin pages"
+);
+text!(
+    SETUP_UNKNOWN,
+    "（先设置 PUBLIC_URL）",
+    "(set PUBLIC_URL first)"
+);
+text!(
+    SETUP_IP_UNKNOWN,
+    "（未知：微信拒绝时会在 40164 中给出）",
+    "(unknown: WeChat names it in a 40164 when it refuses)"
+);
+text!(
+    SETUP_NO_VERIFY_FILE,
+    "（未设置 WECHAT_VERIFY_FILES）",
+    "(WECHAT_VERIFY_FILES not set)"
+);
+text!(
+    SETUP_TEST_ACCOUNT,
+    "测试号（mp.weixin.qq.com/debug/cgi-bin/sandboxinfo）",
+    "Test account (mp.weixin.qq.com/debug/cgi-bin/sandboxinfo)"
+);
+text!(
+    SETUP_ADMIN_TEST_DOMAIN,
+    "「JS接口安全域名」修改为",
+    "“JS接口安全域名” (JS interface safe domain), set to"
+);
+text!(
+    SETUP_ADMIN_TEST_FOLLOW,
+    "「测试号二维码」",
+    "“测试号二维码” (the test account's QR code)"
+);
+text!(
+    SETUP_ADMIN_TEST_FOLLOW_HOW,
+    "用要测试的微信号扫码关注：未关注的微信号打开页面会验证失败。",
+    "Scan it with every WeChat account that will test, and follow: a WeChat account that does not follow fails the verification."
+);
+text!(
+    SETUP_FORMAL_ACCOUNT,
+    "正式公众号（mp.weixin.qq.com）",
+    "Formal Official Account (mp.weixin.qq.com)"
+);
+text!(
+    SETUP_ADMIN_FORMAL_DOMAIN,
+    "「设置与开发 › 公众号设置 › 功能设置 › JS接口安全域名」",
+    "Settings & Development › Account settings › Function settings › JS interface safe domain"
+);
+text!(
+    SETUP_ADMIN_VERIFY_FILE,
+    "同一页下载的校验文件（WECHAT_VERIFY_FILES，由本服务器在根目录提供）",
+    "The verification file downloaded on that page (WECHAT_VERIFY_FILES, served by this server at the root)"
+);
+text!(
+    SETUP_ADMIN_IP_WHITELIST,
+    "「设置与开发 › 基本配置 › IP白名单」加入",
+    "Settings & Development › Basic configuration › IP whitelist: add"
+);

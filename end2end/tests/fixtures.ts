@@ -21,6 +21,12 @@ export const test = base.extend<{ pageErrors: string[]; canaryRecorder: void }>(
       page.on('response', (response) => {
         const file = path.join(dir, `${String(count++).padStart(4, '0')}.response`);
         const head = `${response.status()} ${response.url()}\n${JSON.stringify(response.headers())}\n\n`;
+        // An event stream (/setup's live list) has no end to wait for: its headers are kept,
+        // and what it carried is in the page's final DOM below.
+        if ((response.headers()['content-type'] ?? '').startsWith('text/event-stream')) {
+          saved.push(fs.promises.writeFile(file, head));
+          return;
+        }
         saved.push(
           response.body().then(
             (body) => fs.promises.writeFile(file, Buffer.concat([Buffer.from(head), body])),

@@ -45,6 +45,17 @@ pub struct Settings {
     #[arg(long, env = "JS_SAFE_DOMAINS", value_delimiter = ',')]
     pub js_safe_domains: Vec<String>,
 
+    /// Domain verification files of a formal Official Account (comma-separated): files named
+    /// `MP_verify_<random>.txt` as downloaded from the admin page, or folders holding them.
+    /// Each is served at `/<its name>`, byte for byte.
+    #[arg(long, env = "WECHAT_VERIFY_FILES", value_delimiter = ',')]
+    pub verify_files: Vec<PathBuf>,
+
+    /// For tests: the origin `/setup` connects to when it fetches PUBLIC_URL's verification
+    /// files (standing in for DNS and a TLS proxy); unset = PUBLIC_URL itself.
+    #[arg(long, hide = true)]
+    pub public_url_probe: Option<String>,
+
     /// Redis URL for sharing credentials between instances (e.g. redis://127.0.0.1:6379/0,
     /// or rediss:// for TLS).
     #[arg(long, env = "REDIS_URL")]
@@ -154,6 +165,8 @@ pub enum ConfigError {
     TimeoutOutOfRange(u64),
     #[error("SIGN_RATE_BURST must be at least 1 when SIGN_RATE_LIMIT is set")]
     RateBurstZero,
+    #[error(transparent)]
+    VerifyFiles(#[from] crate::verify_files::VerifyFilesError),
 }
 
 /// WeChat credentials for live mode. The secret has no `Debug` output.
@@ -181,6 +194,10 @@ pub struct Config {
     pub public_url: Option<String>,
     /// Parsed by the core, as the signing code and the doctor read them.
     pub js_safe_domains: SafeDomains,
+    /// The domain verification files, read and checked.
+    pub verify_files: Vec<app::state::VerifyFile>,
+    /// Where `/setup` fetches PUBLIC_URL's files from (tests only); `None` = PUBLIC_URL.
+    pub public_url_probe: Option<String>,
     pub redis_url: Option<String>,
     /// Certificates for a `rediss://` Redis (no `Debug` output of their contents).
     pub redis_tls: Option<RedisTls>,
@@ -239,6 +256,7 @@ impl Settings {
                 UrlError::InvalidSafeDomain { entry } => ConfigError::SafeDomainMalformed(entry),
                 other => ConfigError::SafeDomainMalformed(other.to_string()),
             })?;
+        let verify_files = crate::verify_files::load(&self.verify_files)?;
         let redis_url = non_empty(&self.redis_url).map(str::to_owned);
         if let Some(url) = &redis_url {
             // The URL may carry a password: the error does not repeat it.
@@ -264,6 +282,9 @@ impl Settings {
             api_base: self.api_base.trim_end_matches('/').to_owned(),
             public_url: public_url.map(|u| u.trim_end_matches('/').to_owned()),
             js_safe_domains,
+            verify_files,
+            public_url_probe: non_empty(&self.public_url_probe)
+                .map(|u| u.trim_end_matches('/').to_owned()),
             redis_url,
             redis_tls,
             redis_lease: Duration::from_millis(self.redis_lease_ms),

@@ -76,9 +76,12 @@ pub async fn state_with_options(
             public_url: config.public_url.clone(),
             js_safe_domains: config.js_safe_domains.clone(),
             asset_version,
+            verify_files: Arc::new(config.verify_files.clone()),
+            public_url_probe: config.public_url_probe.clone(),
         }),
         wechat,
         qa_reports,
+        setup_hub: Default::default(),
     };
     Ok((state, background))
 }
@@ -88,11 +91,14 @@ pub fn router(state: AppState) -> Router {
     let routes = route_list();
     let leptos_options = state.leptos_options.clone();
     let context_state = state.clone();
+    let verify_files = crate::verify_files::routes(&state.settings.verify_files);
     Router::new()
+        .merge(verify_files)
         .route("/healthz", get(healthz))
         .route("/metrics", get(metrics::metrics))
         .route("/api/catalog", get(catalog_api::catalog_json))
         .route("/api/sim/verify_config", post(simulator_api::verify_config))
+        .route("/api/setup/events", get(crate::setup_events::events))
         .route("/api/sim/catalog.js", get(simulator_api::catalog_script))
         .route(
             "/assets/v/{version}/{*path}",

@@ -58,6 +58,7 @@ pub mod page_url;
 pub mod secret;
 pub mod signature;
 pub mod user_agent;
+pub mod verify_file;
 
 #[cfg(feature = "credentials")]
 pub use error::Error;

@@ -4,6 +4,8 @@ pub mod doctor;
 pub mod error;
 pub mod qa;
 pub mod qr;
+#[cfg(feature = "ssr")]
+pub mod setup;
 pub mod signing;
 #[cfg(feature = "ssr")]
 pub mod ssr;

@@ -108,5 +108,14 @@ pub async fn report_config_error(
         err_msg,
         user_agent,
     };
-    gateway()?.report_config_error(&report).await
+    let verdict = gateway()?.report_config_error(&report).await?;
+    // A phone opened from `/setup` shows its error there too.
+    state()?.setup_hub.publish(
+        &report.href,
+        &report.user_agent,
+        crate::setup::PhoneOutcome::Error,
+        &report.err_msg,
+        Some(verdict.cause),
+    );
+    Ok(verdict)
 }

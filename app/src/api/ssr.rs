@@ -12,6 +12,12 @@ pub fn gateway() -> Result<WechatGateway, ApiError> {
         .ok_or_else(|| ApiError::new(ErrorKind::Internal, "server state is missing"))
 }
 
+/// The whole state; a 500 if the server forgot to provide it.
+pub fn state() -> Result<AppState, ApiError> {
+    use_context::<AppState>()
+        .ok_or_else(|| ApiError::new(ErrorKind::Internal, "server state is missing"))
+}
+
 /// Checks a jsApiList: known API names only, no duplicates, bounded.
 pub fn checked_apis(apis: Vec<String>) -> Result<Vec<String>, ApiError> {
     if apis.len() > super::signing::MAX_APIS {

@@ -44,7 +44,7 @@ impl DeepLink {
 }
 
 /// The query keys a page URL carries for itself, not for a call.
-pub const PAGE_KEYS: [&str; 3] = ["api", "sim", "lang"];
+pub const PAGE_KEYS: [&str; 4] = ["api", "sim", "lang", crate::setup::SESSION_PARAM];
 
 fn user_params(api: &Api) -> impl Iterator<Item = &'static Param> + use<'_> {
     api.params.iter().filter(|p| p.fill == Fill::User)

@@ -49,11 +49,15 @@ fn CategoryView(category: &'static catalog::Category) -> impl IntoView {
                 .collect(),
         })
     });
+    // Opened from /setup's QR code: a few lines of plain JS report wx.ready back to it.
+    let from_setup =
+        use_query_map().with_untracked(|query| query.get(crate::setup::SESSION_PARAM).is_some());
     let foreign_api = link
         .as_ref()
         .filter(|l| !catalog::apis_in(category.slug).any(|a| a.id == l.api))
         .map(|l| l.api.clone());
     view! {
+        {from_setup.then(|| view! { <script src=crate::site::asset_url(crate::site::asset_version().as_deref(), "setup-phone.js") defer></script> })}
         <section class="intro category_intro">
             <div class="intro_text">
                 <h1>{i18n.t(category.title.get())}</h1>

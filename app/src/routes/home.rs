@@ -41,6 +41,11 @@ pub fn HomePage() -> impl IntoView {
                         </a>
                     </li>
                     <li class="label_item">
+                        <a class="label_inner" href="/setup" id="setup-link">
+                            {i18n.t(strings::SETUP_HOME_LINK)}
+                        </a>
+                    </li>
+                    <li class="label_item">
                         <a class="label_inner" href="/qa" id="qa-link">
                             {i18n.t(strings::QA_HOME_LINK)}
                         </a>
@@ -50,7 +55,7 @@ pub fn HomePage() -> impl IntoView {
             <aside class="home_qr" id="home-qr">
                 <h2>{i18n.t(strings::HOME_QR_TITLE)}</h2>
                 <QrCode path="/" large=true />
-                <p>{i18n.t(strings::HOME_QR_STEPS)}</p>
+                <p id="home-qr-steps">{i18n.t(strings::HOME_QR_STEPS)}</p>
             </aside>
         </div>
     }

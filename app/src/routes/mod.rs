@@ -9,3 +9,4 @@ pub mod home;
 pub mod not_found;
 pub mod qa;
 pub mod qa_reports;
+pub mod setup;

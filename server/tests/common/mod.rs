@@ -185,6 +185,48 @@ impl Upstream {
             .expect("seed the state file");
     }
 
+    /// Starts the server in live mode against this fake, with extra flags made from the
+    /// base URL it will listen on (e.g. a `PUBLIC_URL` that is the server itself).
+    pub async fn start_at(self, args: impl FnOnce(&str) -> Vec<String>) -> Live {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind loopback");
+        let own = format!("http://{}", listener.local_addr().expect("bound address"));
+        let extra = args(&own);
+        let fake_base = self.fake.base_url.clone();
+        let mut argv = vec![
+            "--app-id",
+            APP_ID,
+            "--app-secret",
+            APP_SECRET,
+            "--api-base",
+            &fake_base,
+            "--upstream-timeout-secs",
+            "1",
+        ];
+        argv.extend(extra.iter().map(String::as_str));
+        let config = settings(self.state_dir.path(), &argv);
+        let (state, background) = state(&config).await;
+        let service = state.wechat.service().clone();
+        let app = rate_limit::apply(router::router(state), config.sign_rate_limit);
+        tokio::spawn(async move {
+            axum::serve(
+                listener,
+                app.into_make_service_with_connect_info::<SocketAddr>(),
+            )
+            .await
+            .expect("serve");
+        });
+        Live {
+            base: own,
+            http: self.http,
+            fake: self.fake,
+            service,
+            _background: background,
+            _state_dir: self.state_dir,
+        }
+    }
+
     /// Starts the server in live mode against this fake, with extra flags.
     pub async fn start(self, args: &[&str]) -> Live {
         let base = self.fake.base_url.clone();

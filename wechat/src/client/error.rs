@@ -119,6 +119,19 @@ pub enum UpstreamError {
 }
 
 impl UpstreamError {
+    /// For `40164`, the IP WeChat refused, as its errmsg names it (`invalid ip 203.0.113.7
+    /// ipv6 ::ffff:203.0.113.7, not in whitelist`): the address to add to the API IP whitelist.
+    pub fn refused_ip(&self) -> Option<std::net::IpAddr> {
+        match self {
+            Self::Configuration {
+                errcode: ERRCODE_IP_NOT_WHITELISTED,
+                errmsg,
+                ..
+            } => refused_ip_in(errmsg),
+            _ => None,
+        }
+    }
+
     /// Classifies an `{"errcode":N,"errmsg":".."}` answer (N ≠ 0).
     pub fn from_errcode(endpoint: Endpoint, errcode: i64, errmsg: &str) -> Self {
         let errmsg: String = errmsg.chars().take(MAX_ERRMSG).collect();
@@ -252,6 +265,15 @@ impl UpstreamError {
     }
 }
 
+/// The first address after `invalid ip` in a 40164 errmsg.
+fn refused_ip_in(errmsg: &str) -> Option<std::net::IpAddr> {
+    let (_, rest) = errmsg.split_once("invalid ip")?;
+    rest.split(|c: char| c.is_whitespace() || c == ',')
+        .find(|word| !word.is_empty())?
+        .parse()
+        .ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -277,6 +299,27 @@ mod tests {
         for code in [-1, 40001, 45009, 40125, 40097] {
             assert_eq!(classify(code).errcode(), Some(code));
         }
+    }
+
+    #[test]
+    fn the_refused_ip_is_read_from_the_40164_message() {
+        let ip = UpstreamError::from_errcode(
+            Endpoint::Token,
+            40164,
+            "invalid ip 203.0.113.7 ipv6 ::ffff:203.0.113.7, not in whitelist rid: 1-2-3",
+        );
+        assert_eq!(ip.refused_ip(), Some("203.0.113.7".parse().unwrap()));
+        let bare =
+            UpstreamError::from_errcode(Endpoint::Token, 40164, "invalid ip, not in whitelist");
+        assert_eq!(bare.refused_ip(), None);
+        let v6 = UpstreamError::from_errcode(
+            Endpoint::Token,
+            40164,
+            "invalid ip 2001:db8::1, not in whitelist",
+        );
+        assert_eq!(v6.refused_ip(), Some("2001:db8::1".parse().unwrap()));
+        let other = UpstreamError::from_errcode(Endpoint::Token, 40125, "invalid ip 1.2.3.4");
+        assert_eq!(other.refused_ip(), None);
     }
 
     #[test]

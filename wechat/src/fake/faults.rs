@@ -61,7 +61,8 @@ pub(crate) fn errmsg_for(errcode: i64) -> &'static str {
         40056 => "invalid serial code",
         40097 => "invalid args",
         40125 => "invalid appsecret",
-        40164 => "invalid ip, not in whitelist",
+        // WeChat names the refused address (a documentation address here).
+        40164 => "invalid ip 203.0.113.7 ipv6 ::ffff:203.0.113.7, not in whitelist rid: fake",
         41001 => "access_token missing",
         42001 => "access_token expired",
         45009 => "reach max api daily quota limit",
