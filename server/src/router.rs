@@ -77,6 +77,10 @@ pub fn router(state: AppState) -> Router {
         .route("/metrics", get(metrics::metrics))
         .route("/api/catalog", get(catalog_api::catalog_json))
         .route("/api/sim/verify_config", post(simulator_api::verify_config))
+        .route(
+            "/api/sim/verify_signature",
+            post(simulator_api::verify_signature),
+        )
         .route("/api/sim/catalog.js", get(simulator_api::catalog_script))
         .route(
             "/api/tools/jsapi-signature",

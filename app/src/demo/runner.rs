@@ -250,11 +250,20 @@ pub fn boot(session: Session, categories: Vec<&'static str>, i18n: I18n) {
                 .and_then(Value::as_str)
                 .unwrap_or("config:fail")
                 .to_owned();
+            // Real clients name the URL they verified; WeChat's documents never mention it.
+            let real_auth_url = res
+                .get("realAuthUrl")
+                .and_then(Value::as_str)
+                .map(str::to_owned);
+            let _ = session.real_auth_url.try_set(real_auth_url.clone());
             report_error(
                 session,
                 retry_categories.clone(),
                 signed_url.clone(),
-                err_msg.clone(),
+                ConfigError {
+                    err_msg: err_msg.clone(),
+                    real_auth_url,
+                },
                 i18n,
             );
             if session
@@ -281,15 +290,25 @@ pub fn boot(session: Session, categories: Vec<&'static str>, i18n: I18n) {
     });
 }
 
+/// What `wx.error` handed the page.
+struct ConfigError {
+    err_msg: String,
+    real_auth_url: Option<String>,
+}
+
 /// Tells the server about a `wx.error`; when it renewed the ticket for a page whose URL
 /// was right, configures once more (only once per page).
 fn report_error(
     session: Session,
     categories: Vec<&'static str>,
     signed_url: String,
-    err_msg: String,
+    error: ConfigError,
     i18n: I18n,
 ) {
+    let ConfigError {
+        err_msg,
+        real_auth_url,
+    } = error;
     let window = web_sys::window();
     let href = window
         .as_ref()
@@ -297,7 +316,9 @@ fn report_error(
         .unwrap_or_default();
     let user_agent = with_boot(|boot| boot.user_agent.clone());
     spawn_local(async move {
-        match signing::report_config_error(signed_url, href, err_msg, user_agent).await {
+        match signing::report_config_error(signed_url, href, err_msg, user_agent, real_auth_url)
+            .await
+        {
             Ok(verdict) => {
                 note(
                     &session,
@@ -518,7 +539,8 @@ async fn sign(kind: Signed, mut args: Value) -> Result<Value, crate::api::ApiErr
         Signed::AddCard { card_ids } => {
             let mut cards = Vec::new();
             for card_id in card_ids {
-                let card_ext = signing::card_ext(card_id.clone(), None, None).await?;
+                let card_ext =
+                    signing::card_ext(card_id.clone(), None, None, None, None, None).await?;
                 cards.push(json!({ "cardId": card_id, "cardExt": card_ext }));
             }
             args["cardList"] = Value::Array(cards);

@@ -77,6 +77,8 @@ pub struct Session {
     pub reconfigured: RwSignal<bool>,
     /// The setup as it was done, once the page has configured.
     pub setup: RwSignal<SetupShown>,
+    /// The URL the client says it verified (`realAuthUrl` of an `invalid signature`).
+    pub real_auth_url: RwSignal<Option<String>>,
 }
 
 impl Session {
@@ -93,6 +95,7 @@ impl Session {
             simulated: RwSignal::new(false),
             reconfigured: RwSignal::new(false),
             setup: RwSignal::new(SetupShown::default()),
+            real_auth_url: RwSignal::new(None),
         }
     }
 

@@ -475,8 +475,13 @@ fn WxErrorHelp(children: Children) -> impl IntoView {
             .signed
             .get()
             .map(|s| {
+                let real = session
+                    .real_auth_url
+                    .get()
+                    .map(|real| format!("&real_auth_url={}", encode(&real)))
+                    .unwrap_or_default();
                 format!(
-                    "/doctor?url={}&page_url={}",
+                    "/doctor?url={}&page_url={}{real}",
                     encode(&s.url),
                     encode(&current_href())
                 )
