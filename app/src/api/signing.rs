@@ -102,14 +102,15 @@ pub async fn decrypt_card_code(encrypt_code: String) -> Result<String, ApiError>
 
 /// Reports a `wx.error` so the server can diagnose it (and renew the ticket when the
 /// URL was right); the answer says whether to configure once more. `real_auth_url` is the
-/// URL the client says it verified, when its answer named one.
+/// URL the client says it verified, when its answer named one (empty otherwise; a plain
+/// string, so the main wasm needs no new encoder).
 #[server(prefix = "/api", endpoint = "config_error")]
 pub async fn report_config_error(
     signed_url: String,
     href: String,
     err_msg: String,
     user_agent: String,
-    real_auth_url: Option<String>,
+    real_auth_url: String,
 ) -> Result<ConfigErrorVerdict, ApiError> {
     use super::ssr::*;
     use wechat::input::{check, Field, Presence::*};
@@ -117,10 +118,8 @@ pub async fn report_config_error(
     check(Field::Href, &href, Optional)?;
     check(Field::ErrMsg, &err_msg, Required)?;
     check(Field::UserAgent, &user_agent, Optional)?;
-    let real_auth_url = real_auth_url.filter(|url| !url.is_empty());
-    if let Some(url) = &real_auth_url {
-        check(Field::RealAuthUrl, url, Optional)?;
-    }
+    check(Field::RealAuthUrl, &real_auth_url, Optional)?;
+    let real_auth_url = Some(real_auth_url).filter(|url| !url.is_empty());
     let report = wechat::api::ConfigErrorReport {
         signed_url,
         href,

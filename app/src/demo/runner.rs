@@ -190,6 +190,7 @@ pub fn boot(session: Session, categories: Vec<&'static str>, i18n: I18n) {
         let _ = session.signed.try_set(Some(SignedUrlInfo {
             url: url.clone(),
             rule,
+            real_auth_url: String::new(),
         }));
         let mut apis: Vec<String> = Vec::new();
         for slug in &categories {
@@ -223,6 +224,7 @@ pub fn boot(session: Session, categories: Vec<&'static str>, i18n: I18n) {
         let _ = session.signed.try_set(Some(SignedUrlInfo {
             url: signed.url.clone(),
             rule,
+            real_auth_url: String::new(),
         }));
         let config = &signed.config;
         let _ = session.setup.try_set(super::session::SetupShown {
@@ -255,7 +257,13 @@ pub fn boot(session: Session, categories: Vec<&'static str>, i18n: I18n) {
                 .get("realAuthUrl")
                 .and_then(Value::as_str)
                 .map(str::to_owned);
-            let _ = session.real_auth_url.try_set(real_auth_url.clone());
+            if let Some(real) = &real_auth_url {
+                session.signed.update(|signed| {
+                    if let Some(signed) = signed {
+                        signed.real_auth_url.clone_from(real);
+                    }
+                });
+            }
             report_error(
                 session,
                 retry_categories.clone(),
@@ -316,8 +324,14 @@ fn report_error(
         .unwrap_or_default();
     let user_agent = with_boot(|boot| boot.user_agent.clone());
     spawn_local(async move {
-        match signing::report_config_error(signed_url, href, err_msg, user_agent, real_auth_url)
-            .await
+        match signing::report_config_error(
+            signed_url,
+            href,
+            err_msg,
+            user_agent,
+            real_auth_url.unwrap_or_default(),
+        )
+        .await
         {
             Ok(verdict) => {
                 note(

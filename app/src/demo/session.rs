@@ -45,6 +45,9 @@ pub struct LogEntry {
 pub struct SignedUrlInfo {
     pub url: String,
     pub rule: wechat::page_url::SignedUrlRule,
+    /// The URL the client says it verified (`realAuthUrl` of an `invalid signature`), empty
+    /// until it names one.
+    pub real_auth_url: String,
 }
 
 /// What the page did to set the JS-SDK up, as the documents' steps 2 and 3 show it.
@@ -77,8 +80,6 @@ pub struct Session {
     pub reconfigured: RwSignal<bool>,
     /// The setup as it was done, once the page has configured.
     pub setup: RwSignal<SetupShown>,
-    /// The URL the client says it verified (`realAuthUrl` of an `invalid signature`).
-    pub real_auth_url: RwSignal<Option<String>>,
 }
 
 impl Session {
@@ -95,7 +96,6 @@ impl Session {
             simulated: RwSignal::new(false),
             reconfigured: RwSignal::new(false),
             setup: RwSignal::new(SetupShown::default()),
-            real_auth_url: RwSignal::new(None),
         }
     }
 

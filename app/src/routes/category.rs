@@ -475,11 +475,11 @@ fn WxErrorHelp(children: Children) -> impl IntoView {
             .signed
             .get()
             .map(|s| {
-                let real = session
-                    .real_auth_url
-                    .get()
-                    .map(|real| format!("&real_auth_url={}", encode(&real)))
-                    .unwrap_or_default();
+                let real = if s.real_auth_url.is_empty() {
+                    String::new()
+                } else {
+                    format!("&real_auth_url={}", encode(&s.real_auth_url))
+                };
                 format!(
                     "/doctor?url={}&page_url={}{real}",
                     encode(&s.url),
