@@ -15,15 +15,15 @@ pub fn AuthUrlDiff(signed: String, real: String) -> impl IntoView {
     let causes = (!signed.trim().is_empty() && !real.trim().is_empty())
         .then(|| auth_url_causes(&signed, &real));
     view! {
-        <form method="get" action="/doctor" class="panel auth_url_form" id="auth-url-form">
+        <form method="get" action="/doctor" class="panel doctor_form auth_url_form" id="auth-url-form">
             <h2>{i18n.t(strings::AUTH_URL_TITLE)}</h2>
-            <p class="muted">{i18n.t(strings::AUTH_URL_INTRO)}</p>
+            <p class="hint">{i18n.t(strings::AUTH_URL_INTRO)}</p>
             <label>
                 {i18n.t(strings::AUTH_URL_SIGNED)}
                 <input name="url" id="auth-url-signed" value=signed />
             </label>
             <label>"realAuthUrl"<input name="real_auth_url" id="auth-url-real" value=real /></label>
-            <button type="submit" id="auth-url-compare">{i18n.t(strings::AUTH_URL_COMPARE)}</button>
+            <button class="btn" type="submit" id="auth-url-compare">{i18n.t(strings::AUTH_URL_COMPARE)}</button>
             {causes
                 .map(|causes| {
                     view! {
