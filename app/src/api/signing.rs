@@ -110,7 +110,7 @@ pub async fn report_config_error(
     href: String,
     err_msg: String,
     user_agent: String,
-    real_auth_url: String,
+    #[server(default)] real_auth_url: String,
 ) -> Result<ConfigErrorVerdict, ApiError> {
     use super::ssr::*;
     use wechat::input::{check, Field, Presence::*};
