@@ -23,7 +23,7 @@ pub fn AuthUrlDiff(signed: String, real: String) -> impl IntoView {
                 <input name="url" id="auth-url-signed" value=signed />
             </label>
             <label>"realAuthUrl"<input name="real_auth_url" id="auth-url-real" value=real /></label>
-            <button class="btn" type="submit" id="auth-url-compare">{i18n.t(strings::AUTH_URL_COMPARE)}</button>
+            <button class="btn btn_primary" type="submit" id="auth-url-compare">{i18n.t(strings::AUTH_URL_COMPARE)}</button>
             {causes
                 .map(|causes| {
                     view! {
