@@ -142,6 +142,16 @@ pub fn verdict(verdict: &ConfigErrorVerdict, lang: Lang) -> String {
             ),
             &[&verdict.err_msg],
         ),
+        (ConfigErrorCause::UrlMismatch, _) if verdict.real_auth_url.is_some() => say(
+            t(
+                "微信验证的是 {}（realAuthUrl），页面签名用的却是 {}：请签 realAuthUrl 这个地址；签名诊断会指出两者的差别。",
+                "WeChat verified {} (realAuthUrl) but the page signed {}: sign the URL realAuthUrl names; the doctor shows how the two differ.",
+            ),
+            &[
+                verdict.real_auth_url.as_deref().unwrap_or_default(),
+                &verdict.signed_url,
+            ],
+        ),
         (ConfigErrorCause::UrlMismatch, _) => say(
             t(
                 "页面签名用的是 {}，但它的地址是 {}：请对 location.href 去掉 # 及其后部分后签名。",
@@ -196,7 +206,17 @@ mod tests {
                 err_msg: "config:fail".into(),
                 signed_url: "https://a.example/basic".into(),
                 page_url: "https://a.example/share".into(),
+                real_auth_url: None,
             })
+            .chain(std::iter::once(ConfigErrorVerdict {
+                cause: ConfigErrorCause::UrlMismatch,
+                refreshed: false,
+                retry: false,
+                err_msg: "config:invalid signature".into(),
+                signed_url: "https://a.example/share".into(),
+                page_url: "https://a.example/share".into(),
+                real_auth_url: Some("https://a.example/basic".into()),
+            }))
             .collect()
     }
 

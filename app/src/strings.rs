@@ -426,6 +426,19 @@ text!(
 text!(MENU_CLASS_PROPAGATION, "传播类", "Propagation");
 text!(MENU_CLASS_PROTECTION, "保护类", "Protection");
 
+text!(
+    AUTH_URL_TITLE,
+    "签名的 URL 与 realAuthUrl",
+    "The signed URL and realAuthUrl"
+);
+text!(
+    AUTH_URL_INTRO,
+    "微信客户端报 invalid signature 时会带上 realAuthUrl：它实际用来验证签名的 URL（官方文档从未提到）。把它和签名用的 URL 放在一起，差别就是原因。",
+    "With invalid signature, WeChat's client adds realAuthUrl: the URL it actually verified the signature against (WeChat's documents never mention it). Set beside the URL that was signed, the difference is the cause."
+);
+text!(AUTH_URL_SIGNED, "签名用的 URL", "The URL signed");
+text!(AUTH_URL_COMPARE, "比较", "Compare");
+
 /// Defines [`SimText`]: the simulator's UI strings, by key. The simulator receives the
 /// whole table from the server (`/api/sim/catalog.js`) and looks a key up in the page's
 /// language; `{}` stands for a value it fills in.
@@ -490,7 +503,10 @@ sim_texts! {
     RequestedCard => ("指定卡券", "The requested card"),
     ChooseCard => ("选择卡券", "Choose a card"),
     Use => ("使用", "Use"),
-    CardExtUnsigned => ("cardExt 缺少 signature/timestamp", "cardExt lacks signature/timestamp"),
+    CardExtBadSign => ("签名错误（{}）：cardExt 的 signature 与 api_ticket、card_id、code、openid、timestamp、nonce_str 不符", "Signature error ({}): cardExt's signature does not match api_ticket, card_id, code, openid, timestamp, nonce_str"),
+    SignatureError => ("签名错误", "Signature error"),
+    CardListEmptyBadSign => ("卡券列表为空：cardSign 签名错误（附录4：签名错误会导致拉取卡券列表异常为空）", "The card list is empty: cardSign is wrong (appendix 4: a wrong signature makes the card list come up empty)"),
+    PaySignInvalid => ("该公众号支付签名无效，无法发起该笔交易", "This account's payment signature is invalid; the transaction cannot be started"),
     AddCards => ("领取卡券", "Add cards"),
     Add => ("领取", "Add"),
     AddedToCards => ("已添加到卡包", "Added to Cards"),

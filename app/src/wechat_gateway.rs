@@ -11,7 +11,9 @@ use wechat::{
     client::{TicketKind, UpstreamError},
     credentials::{ChooseCardFilter, CredentialService},
     page_url::{SafeDomains, UrlError},
+    signature::card::CardExtUnsigned,
     signature::pay::{ChooseWxPayParams, PayRequest, PaySignType},
+    signature::verify::{Credentials, SignatureCheck, SignatureVerdict},
     Secret,
 };
 
@@ -72,10 +74,11 @@ impl WechatGateway {
         card_id: &str,
         code: &str,
         openid: &str,
+        unsigned: CardExtUnsigned,
     ) -> Result<String, ApiError> {
         self.inner
             .service
-            .card_ext(card_id, code, openid)
+            .card_ext(card_id, code, openid, unsigned)
             .await
             .map(|item| item.card_ext)
             .map_err(api_error)
@@ -156,6 +159,31 @@ impl WechatGateway {
             .await
             .map_err(api_error)?;
         Ok(request.verify(self.app_id(), ticket.expose(), &self.inner.safe_domains))
+    }
+
+    /// Checks a card or pay signature the way WeChat does: `cardSign` and `cardExt` over the
+    /// wx_card api_ticket held now, `paySign` with the sandbox merchant key.
+    pub async fn verify_signature(
+        &self,
+        check: &SignatureCheck,
+    ) -> Result<SignatureVerdict, ApiError> {
+        let ticket = if check.needs_card_ticket() {
+            Some(
+                self.inner
+                    .service
+                    .ticket(TicketKind::WxCard)
+                    .await
+                    .map_err(api_error)?,
+            )
+        } else {
+            None
+        };
+        let held = Credentials {
+            app_id: self.app_id(),
+            card_ticket: ticket.as_ref().map(Secret::expose).unwrap_or_default(),
+            merchant_key: &self.inner.merchant_key,
+        };
+        Ok(check.verify(&held))
     }
 }
 

@@ -19,6 +19,7 @@ declare global {
   /** Settings a page may set before the simulator loads. */
   type SimulatorOptions = {
     verifyUrl: string;
+    signatureUrl: string;
     recordLimitMs: number;
     locationTimeoutMs: number;
     microphoneTimeoutMs: number;

@@ -50,8 +50,21 @@ async function stubVerify(page: Page, verdict: (body: any) => Verdict = () => ({
   return bodies;
 }
 
+type SignatureVerdict = { valid: boolean; fault?: string };
+/// Stubs POST /api/sim/verify_signature (the card and pay signatures); returns the bodies.
+async function stubSignatures(page: Page, verdict: (body: any) => SignatureVerdict = () => ({ valid: true })) {
+  const bodies: any[] = [];
+  await page.route('**/api/sim/verify_signature', async (route) => {
+    const body = route.request().postDataJSON();
+    bodies.push(body);
+    await route.fulfill({ json: verdict(body) });
+  });
+  return bodies;
+}
+
 /// Opens the harness (which calls wx.config) and waits for wx.ready.
 async function open(page: Page, query = '', verdict?: (body: any) => Verdict) {
+  await stubSignatures(page);
   const bodies = await stubVerify(page, verdict);
   await page.goto(`${server.url}/harness/sim.html${query}`);
   await page.waitForFunction(() => (window as any).harness?.ready === true);
@@ -330,6 +343,27 @@ test('a recording reaching the limit ends by itself through onVoiceRecordEnd', a
   await page.evaluate(() => (window as any).__wxSimulator.finishRecording());
   await expect.poll(() => page.evaluate(() => (window as any).harness.events.find((e: any) => e.name === 'onVoiceRecordEnd' && e.kind === 'complete')?.res.localId))
     .toMatch(/^weixin:\/\/resourceid\//);
+});
+
+test('card and pay signatures go to the server with the values the call carries; a refused one fails as WeChat answers', async ({ page }) => {
+  await open(page);
+  // Routes registered later take precedence: from here on the server refuses every signature.
+  const bodies = await stubSignatures(page, () => ({ valid: false, fault: 'mismatch' }));
+  const chosen = await call(page, 'chooseCard', { timestamp: 1437997723, nonceStr: 'n', cardType: 'GROUPON', cardSign: 'wrong' });
+  expect(chosen.kind).toBe('fail');
+  expect(chosen.res.errMsg).toBe('chooseCard:fail');
+  await expect(page.locator('[data-sim="chooseCard"] [data-sim-fault="mismatch"]')).toBeVisible();
+  expect(bodies[0]).toEqual({ kind: 'card_sign', app_id: 'wx_sim_harness', location_id: '', card_type: 'GROUPON', card_id: '', time_stamp: '1437997723', nonce_str: 'n', sign_type: 'SHA1', card_sign: 'wrong' });
+  const ext = '{"timestamp":"1","nonce_str":"n","signature":"s"}';
+  const added = await call(page, 'addCard', { cardList: [{ cardId: 'p1', cardExt: ext }] });
+  expect(added.res.errMsg).toBe('addCard:fail');
+  expect(bodies[1]).toEqual({ kind: 'card_ext', card_id: 'p1', card_ext: ext });
+  await expect(page.locator('[data-sim="addCard"]')).toContainText('mismatch');
+  const paid = await call(page, 'chooseWXPay', signedPay);
+  expect(paid.res.errMsg).toBe('chooseWXPay:fail');
+  expect(bodies[2]).toEqual({ kind: 'pay_sign', appId: 'wx_sim_harness', timeStamp: '1414723227', nonceStr: 'noncestr', package: 'prepay_id=wx_sandbox_1', signType: 'MD5', paySign: signedPay.paySign });
+  // Appendix 5 #18, in the page's language.
+  await expect(page.locator('[data-sim="chooseWXPay"] [data-sim-fault="mismatch"]')).toHaveText(/该公众号支付签名无效|payment signature is invalid/);
 });
 
 test('cards, pay, address and the rest answer in their documented shapes', async ({ page }) => {

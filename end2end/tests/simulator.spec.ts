@@ -80,10 +80,12 @@ for (const { name, signed, code } of [
       err_msg: 'config:invalid signature',
       signed_url: wrongUrl,
       page_url: `${baseURL}/basic`,
+      // The URL the simulated client verified, as a real client's answer names it.
+      real_auth_url: `${baseURL}/basic`,
     });
     const notes = page.locator('#result-log .log_entry[data-api="config"] .log_message');
-    await expect(notes.filter({ hasText: '页面签名用的是' })).toHaveText([
-      `页面签名用的是 ${wrongUrl}，但它的地址是 ${baseURL}/basic：请对 location.href 去掉 # 及其后部分后签名。`,
+    await expect(notes.filter({ hasText: 'realAuthUrl' })).toHaveText([
+      `微信验证的是 ${baseURL}/basic（realAuthUrl），页面签名用的却是 ${wrongUrl}：请签 realAuthUrl 这个地址；签名诊断会指出两者的差别。`,
     ]);
     // The doctor link carries both URLs, and the doctor names the same cause.
     await page.click('#open-doctor');
@@ -93,6 +95,11 @@ for (const { name, signed, code } of [
     await waitForHydration(page);
     await expect(page.locator('#doctor-url')).toHaveValue(wrongUrl);
     await expect(page.locator('#doctor-page-url')).toHaveValue(`${baseURL}/basic`);
+    // The realAuthUrl section names the difference at once, from the link alone.
+    await expect(page.locator('#auth-url-causes li').first()).toHaveAttribute(
+      'data-code',
+      code === 'host_mismatch' ? 'host' : 'other_page',
+    );
     await page.fill('#doctor-ticket', 'any-ticket');
     await page.fill('#doctor-noncestr', 'n');
     await page.fill('#doctor-timestamp', '1');

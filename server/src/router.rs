@@ -99,6 +99,10 @@ pub fn router(state: AppState) -> Router {
         .route("/api/catalog", get(catalog_api::catalog_json))
         .route("/api/sim/verify_config", post(simulator_api::verify_config))
         .route("/api/setup/events", get(crate::setup_events::events))
+        .route(
+            "/api/sim/verify_signature",
+            post(simulator_api::verify_signature),
+        )
         .route("/api/sim/catalog.js", get(simulator_api::catalog_script))
         .route(
             "/assets/v/{version}/{*path}",

@@ -13,6 +13,7 @@ use axum::{
 use std::sync::LazyLock;
 use wechat::api::{VerifyAnswer, VerifyRequest};
 use wechat::input::{check, Field, Presence::Optional};
+use wechat::signature::verify::{SignatureCheck, SignatureVerdict};
 
 /// Checks the page's domain, appId and signature against this server's jsapi_ticket.
 pub async fn verify_config(
@@ -28,6 +29,64 @@ pub async fn verify_config(
         check(field, value, Optional).map_err(|error| HttpError::bad_request(error.to_string()))?;
     }
     Ok(Json(state.wechat.verify_config(&request).await?))
+}
+
+/// `POST /api/sim/verify_signature`: checks a `cardSign`, a `cardExt` or a `paySign` the
+/// simulated client was handed, with the values the call carries; every value is bounded
+/// first (400 naming the field).
+pub async fn verify_signature(
+    State(state): State<AppState>,
+    JsonBody(request): JsonBody<SignatureCheck>,
+) -> Result<Json<SignatureVerdict>, HttpError> {
+    let fields: Vec<(Field, &String)> = match &request {
+        SignatureCheck::CardSign {
+            app_id,
+            location_id,
+            card_type,
+            card_id,
+            time_stamp,
+            nonce_str,
+            sign_type,
+            card_sign,
+        } => vec![
+            (Field::AppId, app_id),
+            (Field::LocationId, location_id),
+            (Field::CardType, card_type),
+            (Field::CardId, card_id),
+            (Field::Timestamp, time_stamp),
+            (Field::NonceStr, nonce_str),
+            (Field::SignType, sign_type),
+            (Field::Signature, card_sign),
+        ],
+        SignatureCheck::CardExt { card_id, card_ext } => {
+            vec![(Field::CardId, card_id), (Field::CardExt, card_ext)]
+        }
+        SignatureCheck::PaySign {
+            app_id,
+            time_stamp,
+            nonce_str,
+            package,
+            sign_type,
+            pay_sign,
+        } => vec![
+            (Field::AppId, app_id),
+            (Field::Timestamp, time_stamp),
+            (Field::NonceStr, nonce_str),
+            (Field::Package, package),
+            (Field::SignType, sign_type),
+            (Field::Signature, pay_sign),
+        ],
+    };
+    for (field, value) in fields {
+        check_text(field, value)?;
+    }
+    Ok(Json(state.wechat.verify_signature(&request).await?))
+}
+
+fn check_text(field: Field, value: &str) -> Result<(), HttpError> {
+    check(field, value, Optional)
+        .map(|_| ())
+        .map_err(|error| HttpError::bad_request(error.to_string()))
 }
 
 /// The catalog script, made once per process, and its ETag.

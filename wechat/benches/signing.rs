@@ -36,6 +36,7 @@ fn signing(c: &mut Criterion) {
         openid: String::new(),
         timestamp: 1_404_896_688,
         nonce_str: "Wm3WZYTPz0wzccnW".into(),
+        unsigned: Default::default(),
     };
     c.bench_function("cardExt json string", |b| {
         b.iter(|| card_ext_json(black_box(TICKET), black_box(&card)))

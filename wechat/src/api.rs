@@ -54,6 +54,9 @@ pub struct ConfigErrorReport {
     pub err_msg: String,
     /// The page's user agent (iOS WeChat signs the landing URL).
     pub user_agent: String,
+    /// The `realAuthUrl` of the client's answer, when it gave one: the URL it verified.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub real_auth_url: Option<String>,
 }
 
 /// What a `wx.error` means.
@@ -75,11 +78,18 @@ impl ConfigErrorCause {
 }
 
 impl ConfigErrorReport {
-    /// Reads the report as WeChat's rules do: only `invalid signature` is a signature error,
-    /// and outside iOS WeChat the signed URL must be the page's own without its fragment.
+    /// Reads the report as WeChat's rules do: only `invalid signature` is a signature error;
+    /// the URL the client says it verified (`realAuthUrl`) must be the signed one, and without
+    /// it, outside iOS WeChat, the signed URL must be the page's own without its fragment.
     pub fn cause(&self) -> ConfigErrorCause {
         if !self.err_msg.contains("invalid signature") {
             ConfigErrorCause::NotASignatureError
+        } else if let Some(real) = self.real_auth_url.as_deref().filter(|u| !u.is_empty()) {
+            if without_fragment(real) == self.signed_url {
+                ConfigErrorCause::Ticket
+            } else {
+                ConfigErrorCause::UrlMismatch
+            }
         } else if !user_agent::is_ios_wechat(&self.user_agent)
             && without_fragment(&self.href) != self.signed_url
         {
@@ -110,6 +120,9 @@ pub struct ConfigErrorVerdict {
     pub signed_url: String,
     /// The URL it had to sign: its `location.href` without the `#fragment`.
     pub page_url: String,
+    /// The URL the client verified (`realAuthUrl`), as reported, when it named one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub real_auth_url: Option<String>,
 }
 
 impl ConfigErrorReport {
@@ -127,6 +140,7 @@ impl ConfigErrorReport {
             err_msg: self.err_msg.clone(),
             signed_url: self.signed_url.clone(),
             page_url: without_fragment(&self.href).to_owned(),
+            real_auth_url: self.real_auth_url.clone(),
         }
     }
 }
@@ -169,16 +183,31 @@ pub struct VerifyAnswer {
     pub err_msg: ConfigErrMsg,
     /// Why, in plain words (WeChat itself says no more than `errMsg`).
     pub detail: String,
+    /// On `invalid signature`: the URL the client verified against, as real clients add to
+    /// their answer (undocumented by WeChat, but what every `invalid signature` carries).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub real_auth_url: Option<String>,
 }
 
 impl VerifyRequest {
     /// Checks the config as WeChat's client does: the page's domain, the appId, then the
     /// signature over `jsapi_ticket` (the one the account holds now).
     pub fn verify(&self, app_id: &str, jsapi_ticket: &str, safe: &SafeDomains) -> VerifyAnswer {
-        let answer = |err_msg, detail: String| VerifyAnswer { err_msg, detail };
         let page = match page_url_to_sign(&self.url, safe) {
             Ok(page) => page,
-            Err(error) => return answer(ConfigErrMsg::InvalidUrlDomain, error.to_string()),
+            Err(error) => {
+                return VerifyAnswer {
+                    err_msg: ConfigErrMsg::InvalidUrlDomain,
+                    detail: error.to_string(),
+                    real_auth_url: None,
+                }
+            }
+        };
+        let answer = |err_msg, detail: String| VerifyAnswer {
+            real_auth_url: (err_msg == ConfigErrMsg::InvalidSignature)
+                .then(|| page.as_str().to_owned()),
+            err_msg,
+            detail,
         };
         if self.app_id != app_id {
             let shown: String = self.app_id.chars().take(40).collect();
@@ -224,6 +253,7 @@ mod tests {
             href: href.into(),
             err_msg: err_msg.into(),
             user_agent: user_agent.into(),
+            real_auth_url: None,
         }
     }
 
@@ -253,6 +283,24 @@ mod tests {
                 ""
             )),
             ConfigErrorCause::NotASignatureError
+        );
+    }
+
+    #[test]
+    fn real_auth_url_decides_when_the_client_names_it() {
+        let bad = "config:invalid signature";
+        let with_real = |signed: &str, real: &str| ConfigErrorReport {
+            real_auth_url: Some(real.into()),
+            ..report(signed, "https://a.example/share", bad, IPHONE)
+        };
+        // On iOS the landing URL was verified: the page signed the current one.
+        assert_eq!(
+            with_real("https://a.example/share", "https://a.example/basic").cause(),
+            ConfigErrorCause::UrlMismatch
+        );
+        assert_eq!(
+            with_real("https://a.example/basic", "https://a.example/basic").cause(),
+            ConfigErrorCause::Ticket
         );
     }
 
@@ -333,10 +381,11 @@ mod tests {
             good.verify("wxother", "ticket", &any).err_msg,
             ConfigErrMsg::InvalidSignature
         );
-        assert_eq!(
-            good.verify("wxapp", "renewed", &any).err_msg,
-            ConfigErrMsg::InvalidSignature
-        );
+        let stale = good.verify("wxapp", "renewed", &any);
+        assert_eq!(stale.err_msg, ConfigErrMsg::InvalidSignature);
+        // The URL the client checked, without the fragment, as real clients report it.
+        assert_eq!(stale.real_auth_url.as_deref(), Some(url));
+        assert_eq!(good.verify("wxapp", "ticket", &any).real_auth_url, None);
         let bad_time = VerifyRequest {
             timestamp: "soon".into(),
             ..good.clone()

@@ -40,6 +40,18 @@ pub enum Field {
     JsapiTicket,
     /// An appId.
     AppId,
+    /// `outer_str` of a `cardExt` (appendix 4's claim channel).
+    OuterStr,
+    /// A `cardExt` JSON string, as a page passes it to `wx.addCard`.
+    CardExt,
+    /// `package` of `wx.chooseWXPay` (`prepay_id=…`).
+    Package,
+    /// A timestamp as a page passes it (seconds, as text).
+    Timestamp,
+    /// A signature's `signType` (`SHA1`, `MD5`, `HMAC-SHA256`).
+    SignType,
+    /// The `realAuthUrl` a client's `invalid signature` names (the URL it verified).
+    RealAuthUrl,
 }
 
 impl Field {
@@ -62,6 +74,12 @@ impl Field {
             Field::Signature => "signature",
             Field::JsapiTicket => "jsapi_ticket",
             Field::AppId => "app_id",
+            Field::OuterStr => "outer_str",
+            Field::CardExt => "card_ext",
+            Field::Package => "package",
+            Field::Timestamp => "timestamp",
+            Field::SignType => "sign_type",
+            Field::RealAuthUrl => "real_auth_url",
         }
     }
 
@@ -75,7 +93,14 @@ impl Field {
             // Base64 of an AES block or two; 1 KiB is generous.
             Field::EncryptCode => 1024,
             Field::ErrMsg | Field::UserAgent => 1024,
-            Field::Url | Field::SignedUrl | Field::Href | Field::PageUrl => MAX_URL_BYTES,
+            Field::Url | Field::SignedUrl | Field::Href | Field::PageUrl | Field::RealAuthUrl => {
+                MAX_URL_BYTES
+            }
+            // Appendix 4 gives outer_str no limit; 128 is generous for a channel tag.
+            Field::OuterStr | Field::Package => 128,
+            // Six signed values, three optional ones and their keys.
+            Field::CardExt => 2048,
+            Field::Timestamp | Field::SignType => 20,
             Field::NonceStr | Field::Signature | Field::AppId => 64,
             // jsapi_tickets are 86 characters.
             Field::JsapiTicket => 256,

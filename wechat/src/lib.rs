@@ -41,6 +41,7 @@
 #![warn(missing_docs)]
 
 pub mod api;
+pub mod auth_url;
 #[cfg(feature = "client")]
 pub mod client;
 #[cfg(feature = "client")]

@@ -281,7 +281,11 @@ async fn a_refused_page_url_costs_no_upstream_call() {
 #[tokio::test]
 async fn card_signatures_use_the_wx_card_ticket() {
     let rig = Rig::new().await;
-    let item = rig.service.card_ext("pCard", "", "").await.unwrap();
+    let item = rig
+        .service
+        .card_ext("pCard", "", "", Default::default())
+        .await
+        .unwrap();
     let ticket = rig.fake.latest_ticket(TicketKind::WxCard).unwrap();
     let ext: Value = serde_json::from_str(&item.card_ext).unwrap();
     let timestamp = ext["timestamp"].as_str().unwrap();
@@ -314,7 +318,7 @@ async fn card_signatures_use_the_wx_card_ticket() {
     assert_eq!(rig.fake.calls(Endpoint::JsapiTicket), 0);
     assert!(rig
         .service
-        .card_ext("", "", "")
+        .card_ext("", "", "", Default::default())
         .await
         .unwrap_err()
         .is_client_error());

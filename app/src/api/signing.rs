@@ -25,19 +25,32 @@ pub async fn js_config(
         .await
 }
 
-/// The `cardExt` JSON string for one card of `wx.addCard`.
+/// The `cardExt` JSON string for one card of `wx.addCard`, with appendix 4's optional
+/// unsigned fields when given (`outer_str`; `fixed_begintimestamp`; the older `outer_id`).
 #[server(prefix = "/api", endpoint = "card_ext")]
 pub async fn card_ext(
     card_id: String,
     code: Option<String>,
     openid: Option<String>,
+    outer_str: Option<String>,
+    fixed_begintimestamp: Option<u64>,
+    outer_id: Option<u64>,
 ) -> Result<String, ApiError> {
     use super::ssr::*;
     use wechat::input::{check, Field, Presence::*};
     let card_id = check(Field::CardId, &card_id, Required)?;
     let code = check(Field::Code, code.as_deref().unwrap_or(""), Optional)?;
     let openid = check(Field::Openid, openid.as_deref().unwrap_or(""), Optional)?;
-    gateway()?.card_ext(card_id, code, openid).await
+    let outer_str = outer_str.filter(|value| !value.is_empty());
+    if let Some(value) = &outer_str {
+        check(Field::OuterStr, value, Optional)?;
+    }
+    let unsigned = wechat::signature::card::CardExtUnsigned {
+        outer_str,
+        fixed_begintimestamp,
+        outer_id,
+    };
+    gateway()?.card_ext(card_id, code, openid, unsigned).await
 }
 
 /// `cardSign` for `wx.chooseCard` (all filters optional, as in the docs).
@@ -88,13 +101,16 @@ pub async fn decrypt_card_code(encrypt_code: String) -> Result<String, ApiError>
 }
 
 /// Reports a `wx.error` so the server can diagnose it (and renew the ticket when the
-/// URL was right); the answer says whether to configure once more.
+/// URL was right); the answer says whether to configure once more. `real_auth_url` is the
+/// URL the client says it verified, when its answer named one (empty otherwise; a plain
+/// string, so the main wasm needs no new encoder).
 #[server(prefix = "/api", endpoint = "config_error")]
 pub async fn report_config_error(
     signed_url: String,
     href: String,
     err_msg: String,
     user_agent: String,
+    #[server(default)] real_auth_url: String,
 ) -> Result<ConfigErrorVerdict, ApiError> {
     use super::ssr::*;
     use wechat::input::{check, Field, Presence::*};
@@ -102,11 +118,14 @@ pub async fn report_config_error(
     check(Field::Href, &href, Optional)?;
     check(Field::ErrMsg, &err_msg, Required)?;
     check(Field::UserAgent, &user_agent, Optional)?;
+    check(Field::RealAuthUrl, &real_auth_url, Optional)?;
+    let real_auth_url = Some(real_auth_url).filter(|url| !url.is_empty());
     let report = wechat::api::ConfigErrorReport {
         signed_url,
         href,
         err_msg,
         user_agent,
+        real_auth_url,
     };
     let verdict = gateway()?.report_config_error(&report).await?;
     // A phone opened from `/setup` shows its error there too.

@@ -1,5 +1,6 @@
 //! Reusable view pieces.
 
+pub mod auth_url_diff;
 pub mod copy;
 pub mod error_help;
 pub mod layout;

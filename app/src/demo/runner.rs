@@ -205,6 +205,7 @@ pub fn boot(session: Session, categories: Vec<&'static str>, i18n: I18n) {
         let _ = session.signed.try_set(Some(SignedUrlInfo {
             url: url.clone(),
             rule,
+            real_auth_url: String::new(),
         }));
         let mut apis: Vec<String> = Vec::new();
         for slug in &categories {
@@ -238,6 +239,7 @@ pub fn boot(session: Session, categories: Vec<&'static str>, i18n: I18n) {
         let _ = session.signed.try_set(Some(SignedUrlInfo {
             url: signed.url.clone(),
             rule,
+            real_auth_url: String::new(),
         }));
         let config = &signed.config;
         let _ = session.setup.try_set(super::session::SetupShown {
@@ -265,11 +267,26 @@ pub fn boot(session: Session, categories: Vec<&'static str>, i18n: I18n) {
                 .and_then(Value::as_str)
                 .unwrap_or("config:fail")
                 .to_owned();
+            // Real clients name the URL they verified; WeChat's documents never mention it.
+            let real_auth_url = res
+                .get("realAuthUrl")
+                .and_then(Value::as_str)
+                .map(str::to_owned);
+            if let Some(real) = &real_auth_url {
+                session.signed.update(|signed| {
+                    if let Some(signed) = signed {
+                        signed.real_auth_url.clone_from(real);
+                    }
+                });
+            }
             report_error(
                 session,
                 retry_categories.clone(),
                 signed_url.clone(),
-                err_msg.clone(),
+                ConfigError {
+                    err_msg: err_msg.clone(),
+                    real_auth_url,
+                },
                 i18n,
             );
             if session
@@ -296,15 +313,25 @@ pub fn boot(session: Session, categories: Vec<&'static str>, i18n: I18n) {
     });
 }
 
+/// What `wx.error` handed the page.
+struct ConfigError {
+    err_msg: String,
+    real_auth_url: Option<String>,
+}
+
 /// Tells the server about a `wx.error`; when it renewed the ticket for a page whose URL
 /// was right, configures once more (only once per page).
 fn report_error(
     session: Session,
     categories: Vec<&'static str>,
     signed_url: String,
-    err_msg: String,
+    error: ConfigError,
     i18n: I18n,
 ) {
+    let ConfigError {
+        err_msg,
+        real_auth_url,
+    } = error;
     let window = web_sys::window();
     let href = window
         .as_ref()
@@ -312,7 +339,15 @@ fn report_error(
         .unwrap_or_default();
     let user_agent = with_boot(|boot| boot.user_agent.clone());
     spawn_local(async move {
-        match signing::report_config_error(signed_url, href, err_msg, user_agent).await {
+        match signing::report_config_error(
+            signed_url,
+            href,
+            err_msg,
+            user_agent,
+            real_auth_url.unwrap_or_default(),
+        )
+        .await
+        {
             Ok(verdict) => {
                 note(
                     &session,
@@ -533,7 +568,8 @@ async fn sign(kind: Signed, mut args: Value) -> Result<Value, crate::api::ApiErr
         Signed::AddCard { card_ids } => {
             let mut cards = Vec::new();
             for card_id in card_ids {
-                let card_ext = signing::card_ext(card_id.clone(), None, None).await?;
+                let card_ext =
+                    signing::card_ext(card_id.clone(), None, None, None, None, None).await?;
                 cards.push(json!({ "cardId": card_id, "cardExt": card_ext }));
             }
             args["cardList"] = Value::Array(cards);

@@ -45,6 +45,9 @@ pub struct LogEntry {
 pub struct SignedUrlInfo {
     pub url: String,
     pub rule: wechat::page_url::SignedUrlRule,
+    /// The URL the client says it verified (`realAuthUrl` of an `invalid signature`), empty
+    /// until it names one.
+    pub real_auth_url: String,
 }
 
 /// What the page did to set the JS-SDK up, as the documents' steps 2 and 3 show it.

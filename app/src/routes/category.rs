@@ -479,8 +479,13 @@ fn WxErrorHelp(children: Children) -> impl IntoView {
             .signed
             .get()
             .map(|s| {
+                let real = if s.real_auth_url.is_empty() {
+                    String::new()
+                } else {
+                    format!("&real_auth_url={}", encode(&s.real_auth_url))
+                };
                 format!(
-                    "/doctor?url={}&page_url={}",
+                    "/doctor?url={}&page_url={}{real}",
                     encode(&s.url),
                     encode(&current_href())
                 )

@@ -5,6 +5,7 @@
 use crate::{
     api::doctor::Diagnose,
     catalog,
+    components::auth_url_diff::AuthUrlDiff,
     components::error_help::{AppendixFive, AppendixLink},
     diagnostics,
     i18n::use_i18n,
@@ -41,11 +42,13 @@ pub fn DoctorPage() -> impl IntoView {
             expected: get("expected"),
         }
     });
+    let (signed, real) = crate::components::auth_url_diff::query_urls();
     view! {
         <section class="intro">
             <h1>{i18n.t(strings::DOCTOR_TITLE)}</h1>
             <p class="tagline">{i18n.t(strings::DOCTOR_INTRO)}</p>
         </section>
+        <AuthUrlDiff signed real />
         <DoctorForm prefill />
         <AppendixFive />
     }

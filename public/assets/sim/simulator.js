@@ -17,10 +17,13 @@
  * simulator.css (resolved next to this file), and exposes window.__wxSimulator. Shortly after
  * (next task) it dispatches the `WeixinJSBridgeReady` document event; the panel mounts once
  * <body> exists. Optional settings, read once at load: window.__wxSimulatorOptions =
- * { verifyUrl, recordLimitMs, locationTimeoutMs, microphoneTimeoutMs }.
+ * { verifyUrl, signatureUrl, recordLimitMs, locationTimeoutMs, microphoneTimeoutMs }.
  *
  * wx.config is verified for real: preVerifyJSAPI POSTs {appId, timestamp, nonceStr, signature,
- * url} to /api/sim/verify_config and answers with the server's errMsg. Nothing here talks to
+ * url} to /api/sim/verify_config and answers with the server's errMsg (and, on `invalid
+ * signature`, the `realAuthUrl` real clients add: the URL verified). So is every signature
+ * after it: cardSign (chooseCard), each cardExt (addCard) and paySign (chooseWXPay) go to
+ * /api/sim/verify_signature with the values the call carries. Nothing here talks to
  * Tencent's hosts: the one request jweixin itself would make (its report image to
  * open.weixin.qq.com/sdk/report, sent from phones) is dropped by a guard on <img src>, and
  * external images (e.g. share icons) are only shown when the presenter allows it, never from
@@ -84,7 +87,10 @@
   const BASE = new URL('.', (script instanceof HTMLScriptElement && script.src) || location.href).href;
   /** @type {SimulatorOptions} */
   const OPTIONS = Object.assign(
-    { verifyUrl: '/api/sim/verify_config', recordLimitMs: 60000, locationTimeoutMs: 3000, microphoneTimeoutMs: 2500 },
+    {
+      verifyUrl: '/api/sim/verify_config', signatureUrl: '/api/sim/verify_signature',
+      recordLimitMs: 60000, locationTimeoutMs: 3000, microphoneTimeoutMs: 2500,
+    },
     window.__wxSimulatorOptions || {},
   );
   const CLIENT_VERSION = '8.0.50';
@@ -479,14 +485,18 @@
     };
     scheduleRender();
     // Each wx.config gets its own verdict; only the latest one sets the permissions.
-    /** @param {string} errMsg @param {unknown} [detail] @returns {RawAnswer} */
-    const settle = (errMsg, detail) => {
+    /** @param {string} errMsg @param {unknown} [detail] @param {unknown} [realAuthUrl] @returns {RawAnswer} */
+    const settle = (errMsg, detail, realAuthUrl) => {
       const why = str(detail);
       if (seq === state.verifySeq) {
         Object.assign(state.verify, { status: errMsg === 'config:ok' ? 'ok' : 'failed', errMsg, detail: why });
         scheduleRender();
       }
-      return why ? { err_msg: errMsg, err_desc: why } : { err_msg: errMsg };
+      /** @type {RawAnswer} */
+      const raw = why ? { err_msg: errMsg, err_desc: why } : { err_msg: errMsg };
+      // Real clients name the URL they verified; WeChat's documents never do.
+      if (typeof realAuthUrl === 'string' && realAuthUrl) raw.realAuthUrl = realAuthUrl;
+      return raw;
     };
     const missing = ['verifyAppId', 'verifyTimestamp', 'verifyNonceStr', 'verifySignature']
       .filter((k) => args[k] == null || args[k] === '' || args[k] === 'undefined');
@@ -501,10 +511,28 @@
       method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), credentials: 'same-origin',
     })
       .then((response) => response.json().catch(() => ({})).then((json) => {
-        if (isRecord(json) && typeof json.errMsg === 'string') return settle(json.errMsg, json.detail);
+        if (isRecord(json) && typeof json.errMsg === 'string') return settle(json.errMsg, json.detail, json.realAuthUrl);
         return settle('config:fail', `verify endpoint answered HTTP ${response.status} without errMsg`);
       }))
       .catch((error) => settle('config:fail', `verify endpoint unreachable: ${error && error.message}`));
+  }
+
+  /**
+   * Asks the server whether WeChat would accept a card or pay signature, with the values the
+   * call carries; the fault code when not (null when it is valid).
+   * @param {Record<string, unknown>} check `{kind: 'card_sign' | 'card_ext' | 'pay_sign', …}`
+   * @returns {Promise<string | null>}
+   */
+  function signatureFault(check) {
+    return fetch(OPTIONS.signatureUrl, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(check), credentials: 'same-origin',
+    })
+      .then((response) => response.json().catch(() => ({})))
+      .then((json) => {
+        if (isRecord(json) && json.valid === true) return null;
+        if (isRecord(json) && typeof json.fault === 'string') return json.fault;
+        return isRecord(json) && typeof json.message === 'string' ? json.message : 'unverifiable';
+      }, (error) => `unverifiable: ${error && error.message}`);
   }
 
   /* ── 9. Sheets, toasts, images ───────────────────────────────────────────────────────── */
@@ -1290,6 +1318,16 @@
     },
     async chooseCard(args) {
       if (!args.card_sign) return fail('card_sign is empty: WeChat shows an empty card list');
+      const fault = await signatureFault({
+        kind: 'card_sign', app_id: str(args.app_id), location_id: str(args.location_id), card_type: str(args.card_type),
+        card_id: str(args.card_id), time_stamp: str(args.time_stamp), nonce_str: str(args.nonce_str),
+        sign_type: str(args.sign_type), card_sign: str(args.card_sign),
+      });
+      if (fault) {
+        // Appendix 4: a wrong signature makes the card list come up empty.
+        sheet('chooseCard', { title: t('chooseCard'), body: `<p class="wxsim-empty" data-sim-fault="${esc(fault)}">${esc(t('cardListEmptyBadSign'))}</p>` });
+        return fail(`invalid cardSign (${fault})`);
+      }
       /** @type {CardView[]} */
       const cards = args.card_id ? [{ card_id: str(args.card_id), title: str(args.card_type) || t('requestedCard') }]
         : SAMPLE_CARDS.map((c) => ({ card_id: c.card_id, title: t(c.title) }));
@@ -1305,13 +1343,19 @@
     async batchAddCard(args) {
       const cards = list(args.card_list);
       if (!cards.length) return fail('cardList is empty');
-      const results = cards.map((c) => {
+      const results = await Promise.all(cards.map(async (c) => {
         const card = isRecord(c) ? c : {};
-        let ext = null;
-        try { ext = typeof card.card_ext === 'string' ? JSON.parse(card.card_ext) : card.card_ext; } catch (e) { ext = null; }
-        const good = isRecord(ext) && Boolean(ext.signature && ext.timestamp);
-        return { card_id: str(card.card_id), card_ext: card.card_ext, is_succ: good ? 1 : 0, note: good ? '' : t('cardExtUnsigned') };
-      });
+        const ext = card.card_ext;
+        // Appendix 4: cardExt is a JSON *string*; an object is a signature error.
+        const fault = typeof ext !== 'string' ? 'card_ext_not_json'
+          : await signatureFault({ kind: 'card_ext', card_id: str(card.card_id), card_ext: ext });
+        return { card_id: str(card.card_id), card_ext: ext, is_succ: fault ? 0 : 1, note: fault ? t('cardExtBadSign', fault) : '' };
+      }));
+      const refused = results.filter((r) => !r.is_succ);
+      if (refused.length) {
+        sheet('addCard', { title: t('signatureError'), body: cardsHtml(results) });
+        return fail(`invalid cardExt signature (${refused.map((r) => r.card_id).join(', ')})`);
+      }
       const pick = await decide('addCard', { title: t('addCards'), body: cardsHtml(results), okLabel: t('add') });
       if (pick.outcome !== 'ok') return byOutcome(pick.outcome);
       if (!state.ask) sheet('addCard', { title: t('addedToCards'), body: cardsHtml(results) });
@@ -1338,6 +1382,15 @@
       const missing = missingParams('chooseWXPay', args);
       if (missing.length) return fail(`missing ${missing.join(', ')}`);
       if (!/^prepay_id=/.test(str(args.package))) return fail('package must be prepay_id=…');
+      const fault = await signatureFault({
+        kind: 'pay_sign', appId: str(args.appId), timeStamp: str(args.timeStamp), nonceStr: str(args.nonceStr),
+        package: str(args.package), signType: str(args.signType), paySign: str(args.paySign),
+      });
+      if (fault) {
+        // Appendix 5 #18: WeChat Pay refuses the order before showing it.
+        sheet('chooseWXPay', { style: 'dialog', title: t('wechatPay'), body: `<p data-sim-fault="${esc(fault)}">${esc(t('paySignInvalid'))}</p>` });
+        return fail(`invalid paySign (${fault})`);
+      }
       const body = `<div class="wxsim-pay"><p class="wxsim-muted">${esc(document.title || location.host)}</p>` +
         `<p class="wxsim-amount">¥0.01 <small>${esc(t('sandboxOrder'))}</small></p>` +
         `<dl><dt>package</dt><dd>${esc(args.package)}</dd><dt>signType</dt><dd>${esc(args.signType)}</dd>` +

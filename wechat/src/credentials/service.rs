@@ -13,7 +13,7 @@ use crate::nonce::nonce;
 use crate::page_url::{page_url_to_sign, PageUrl, SafeDomains};
 use crate::secret::Secret;
 use crate::signature::card::{
-    AddCardItem, CardExt, CardExtInput, ChooseCardInput, ChooseCardParams,
+    AddCardItem, CardExt, CardExtInput, CardExtUnsigned, ChooseCardInput, ChooseCardParams,
 };
 use crate::signature::jsapi::{JsConfigRequest, SignedJsConfig};
 use serde::Serialize;
@@ -225,16 +225,22 @@ impl CredentialService {
     }
 
     /// One `wx.addCard` entry, `{cardId, cardExt}`, with `cardExt` signed by the wx_card ticket.
-    /// `code` and `openid` may be empty.
+    /// `code` and `openid` may be empty; `unsigned` carries appendix 4's optional fields.
     pub async fn card_ext(
         &self,
         card_id: &str,
         code: &str,
         openid: &str,
+        unsigned: CardExtUnsigned,
     ) -> Result<AddCardItem, Error> {
         check(Field::CardId, card_id, Required)?;
         check(Field::Code, code, Optional)?;
         check(Field::Openid, openid, Optional)?;
+        check(
+            Field::OuterStr,
+            unsigned.outer_str.as_deref().unwrap_or(""),
+            Optional,
+        )?;
         let ticket = self.ticket(TicketKind::WxCard).await?;
         let input = CardExtInput {
             card_id: card_id.to_owned(),
@@ -242,6 +248,7 @@ impl CredentialService {
             openid: openid.to_owned(),
             timestamp: self.inner.clock.now(),
             nonce_str: nonce(),
+            unsigned,
         };
         Ok(AddCardItem {
             card_id: card_id.to_owned(),

@@ -19,6 +19,8 @@ pub struct CardExtInput {
     pub timestamp: u64,
     /// A fresh nonce; a repeated one makes the request fail.
     pub nonce_str: String,
+    /// The optional fields that are sent but not signed.
+    pub unsigned: CardExtUnsigned,
 }
 
 /// The `cardExt` signature: SHA-1 of the sorted, concatenated values of api_ticket, timestamp,
@@ -50,6 +52,24 @@ pub struct CardExt {
     pub nonce_str: String,
     /// SHA-1 hex.
     pub signature: String,
+    /// The optional fields appendix 4 leaves out of the signature.
+    #[serde(flatten)]
+    pub unsigned: CardExtUnsigned,
+}
+
+/// The optional `cardExt` fields of appendix 4 that take no part in the signature: sent only
+/// when set.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct CardExtUnsigned {
+    /// 领取渠道参数: the channel this claim came from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outer_str: Option<String>,
+    /// The claim time in the merchant's system (UTC+8 seconds), for `DATE_TYPE_FIX_TERM` cards.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fixed_begintimestamp: Option<u64>,
+    /// The older document's 领取场景值 (an integer), replaced by `outer_str`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outer_id: Option<u64>,
 }
 
 impl CardExt {
@@ -61,6 +81,7 @@ impl CardExt {
             timestamp: input.timestamp.to_string(),
             nonce_str: input.nonce_str.clone(),
             signature: card_ext_signature(api_ticket, input),
+            unsigned: input.unsigned.clone(),
         }
     }
 
@@ -172,6 +193,7 @@ mod tests {
             openid: String::new(),
             timestamp: 1404896688,
             nonce_str: nonce.into(),
+            unsigned: CardExtUnsigned::default(),
         }
     }
 
@@ -234,6 +256,7 @@ mod tests {
                 openid: openid.into(),
                 timestamp: 1414587457,
                 nonce_str: "Wm3WZYTPz0wzccnW".into(),
+                unsigned: CardExtUnsigned::default(),
             };
             assert_eq!(
                 card_ext_signature(OFFICIAL_TICKET, &input),

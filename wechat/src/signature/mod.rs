@@ -4,6 +4,7 @@
 //! - [`card`]: `cardExt` for `wx.addCard` and `cardSign` for `wx.chooseCard` (SHA-1 over sorted
 //!   values).
 //! - [`pay`]: `paySign` for `wx.chooseWXPay` (WeChat Pay v2, MD5 or HMAC-SHA256).
+//! - [`verify`]: checking the card and pay signatures a page passes, as WeChat's client does.
 //! - [`tools`]: the same algorithms as request/response types for public "sign it yourself"
 //!   endpoints.
 
@@ -11,6 +12,7 @@ pub mod card;
 pub mod jsapi;
 pub mod pay;
 pub mod tools;
+pub mod verify;
 
 use sha1::{Digest, Sha1};
 
