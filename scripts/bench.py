@@ -18,7 +18,11 @@ Everything it starts listens on loopback and is stopped before it exits:
   any) and the bytes transferred, unthrottled and throttled like a mid-range phone on a slow
   mobile network, next to the floor (`/control`: plain HTML, the stylesheet, a 27 KB script);
 - a room: 100 phones opening `/basic` at once, every request a browser makes for it, cold
-  caches, over loopback (end2end/bench-room.mjs): time until the last is served, bytes sent.
+  caches, over loopback (end2end/bench-room.mjs): time until the last is served, bytes sent;
+- a live session's fan-out (end2end/bench-live.mjs): LIVE_PHONES phones' event streams on one
+  instance, the time from the presenter's Run to each phone receiving it (p50, p99) and the
+  server's memory per connected phone; then the same across two instances sharing a
+  redis-server (presenter on one, phones on the other).
 """
 
 from __future__ import annotations
@@ -62,7 +66,7 @@ class Server:
     started_at: float
 
     @classmethod
-    def start(cls, state_dir: Path, log_path: Path) -> "Server":
+    def start(cls, state_dir: Path, log_path: Path, extra_env: dict | None = None) -> "Server":
         port = free_port()
         env = {
             key: value
@@ -79,6 +83,7 @@ class Server:
             # Request tracing off: the figure is the server's, not its logger's.
             RUST_LOG="warn,server=info,wechat=info",
         )
+        env.update(extra_env or {})
         log = open(log_path, "wb")
         started_at = time.perf_counter()
         process = subprocess.Popen(
@@ -254,6 +259,65 @@ def room(base: str, requests: list) -> dict:
 
 
 ROOM_SCRIPTS = ROOT / "end2end"
+LIVE_PHONES = 1000
+LIVE_RUNS = 5
+
+
+def fanout(presenter: Server, phones: Server) -> dict:
+    """bench-live.mjs's figures: LIVE_PHONES streams on `phones`, runs started on `presenter`."""
+    output = subprocess.run(
+        ["node", str(ROOM_SCRIPTS / "bench-live.mjs"), presenter.base, phones.base,
+         str(LIVE_PHONES), str(LIVE_RUNS), str(phones.process.pid)],
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=ROOM_SCRIPTS,
+    ).stdout
+    return json.loads(output)
+
+
+def until_healthy(server: Server, deadline_s: float = 60.0) -> None:
+    deadline = time.perf_counter() + deadline_s
+    while time.perf_counter() < deadline:
+        try:
+            with urllib.request.urlopen(server.base + "/healthz", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except (urllib.error.URLError, ConnectionError):
+            pass
+        time.sleep(0.05)
+    sys.exit(f"the server did not start; see {server.log_path}")
+
+
+def live_fanout(work: Path) -> tuple[dict, dict]:
+    """The fan-out on one instance, then across two sharing a redis-server."""
+    one = Server.start(work / "live-state", work / "live.log")
+    try:
+        until_healthy(one)
+        local = fanout(one, one)
+    finally:
+        one.stop()
+    port = free_port()
+    redis = subprocess.Popen(
+        ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    servers: list[Server] = []
+    try:
+        time.sleep(0.3)
+        env = {"REDIS_URL": f"redis://127.0.0.1:{port}/0"}
+        for n in range(2):
+            servers.append(Server.start(work / f"live-state-{n}", work / f"live-{n}.log", env))
+        for server in servers:
+            until_healthy(server)
+        shared = fanout(servers[0], servers[1])
+    finally:
+        for server in servers:
+            server.stop()
+        redis.terminate()
+        redis.wait()
+    return local, shared
 
 
 def kb(n: int) -> str:
@@ -328,6 +392,7 @@ def main() -> None:
         crowd = room(server.base, fast["requests"])
     finally:
         server.stop()
+    live_local, live_shared = live_fanout(work)
 
     say(f"Machine: {machine()}; load generator (wrk, {args.threads} threads) on the same cores.")
     say(
@@ -397,6 +462,17 @@ def main() -> None:
         f"| every request a browser makes for the page | {crowd['requests']} | {crowd['bytes'] / 1024 / 1024:.1f} MB | "
         f"{crowd['seconds'] * 1000:.0f} ms | {crowd['errors']} |"
     )
+    say("")
+    say(
+        f"| live session: {LIVE_PHONES} phones' event streams, {LIVE_RUNS} runs (loopback) | Run → a phone has it: p50 | p99 | max (the last phone) "
+        f"| server memory per phone | missed |"
+    )
+    say("|---|---:|---:|---:|---:|---:|")
+    for name, figures in (("one instance", live_local), ("two instances, one Redis (presenter on one, phones on the other)", live_shared)):
+        say(
+            f"| {name} | {figures['p50_ms']:.1f} ms | {figures['p99_ms']:.1f} ms | {figures['max_ms']:.1f} ms | "
+            f"{figures['rss_per_phone_kib']:.1f} KiB | {figures['missed']} |"
+        )
     print("\n".join(lines))
     shutil.rmtree(work, ignore_errors=True)
 

@@ -13,6 +13,8 @@ pub mod demo;
 pub mod diagnostics;
 pub mod hydration;
 pub mod i18n;
+#[cfg(feature = "ssr")]
+pub mod live;
 pub mod qa;
 pub mod routes;
 pub mod setup;
@@ -78,6 +80,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/qa/reports") ssr=SsrMode::Async view=routes::qa_reports::QaReportsPage />
                     <Route path=path!("/qa/reports/:id") ssr=SsrMode::Async view=routes::qa_reports::QaReportPage />
                     <Route path=path!("/qa/compare") ssr=SsrMode::Async view=routes::qa_reports::QaComparePage />
+                    <Route path=path!("/live") ssr=SsrMode::Async view=routes::live::LiveStartPage />
+                    <Route path=path!("/live/:id") ssr=SsrMode::Async view=routes::live::LivePhonePage />
+                    <Route path=path!("/live/:id/present") ssr=SsrMode::Async view=routes::live::LivePresentPage />
                     <Route path=path!("/:category") ssr=SsrMode::Async view=routes::category::CategoryPage />
                 </Routes>
             </components::layout::Layout>

@@ -688,3 +688,140 @@ text!(
     "「设置与开发 › 基本配置 › IP白名单」加入",
     "Settings & Development › Basic configuration › IP whitelist: add"
 );
+
+// Live sessions (/live): the presenter drives, the phones in the room run the call.
+text!(LIVE_TITLE, "现场演示", "Live session");
+text!(
+    LIVE_HOME_LINK,
+    "现场演示：讲师驱动，房间里的手机真实调用",
+    "Live session: the presenter drives, the room's phones make the real call"
+);
+text!(
+    LIVE_INTRO,
+    "讲师选接口和参数，按「在手机上运行」，房间里每部加入的手机都用自己的 jweixin 真实调用，结果实时回到投影上。",
+    "The presenter picks an API and its parameters and presses “Run on phones”: every phone in the room that joined makes the real call through its own jweixin, and the results stream back to the projector."
+);
+text!(LIVE_START, "开始一场现场演示", "Start a live session");
+text!(
+    LIVE_START_HINT,
+    "投影上会出现二维码和短链接；主持密钥只留在本页（地址 # 之后），不在加入链接里。",
+    "The projector shows a QR code and a short link; the presenter's key stays on this page (after the # of its address) and is not in the join link."
+);
+text!(
+    LIVE_JOIN_HERE,
+    "扫码或打开链接加入：",
+    "Scan or open the link to join:"
+);
+text!(LIVE_PHONES, "部手机已加入", "phones joined");
+text!(
+    LIVE_KEYS,
+    "键盘：← / → 上一个 / 下一个接口，Enter 在手机上运行，C 显示或隐藏代码",
+    "Keyboard: ← / → previous / next API, Enter runs on phones, C shows or hides the code"
+);
+text!(LIVE_PREV, "← 上一个", "← Previous");
+text!(LIVE_NEXT, "下一个 →", "Next →");
+text!(LIVE_RUN, "在手机上运行", "Run on phones");
+text!(LIVE_CODE, "代码", "Code");
+text!(LIVE_END, "结束演示", "End session");
+text!(
+    LIVE_SAVE,
+    "保存为 QA 报告（每台设备一份）",
+    "Save as QA reports (one per device)"
+);
+text!(LIVE_SAVED, "已保存：", "Saved:");
+text!(LIVE_COMPARE, "对比前两份", "Compare the first two");
+text!(LIVE_RESULTS, "结果", "Results");
+text!(
+    LIVE_NO_RUN,
+    "还没有运行：选好接口后按「在手机上运行」。",
+    "Nothing run yet: choose an API and press “Run on phones”."
+);
+text!(LIVE_COL_NAME, "名字", "Name");
+text!(LIVE_COL_OS, "系统", "OS");
+text!(LIVE_COL_WECHAT, "微信版本", "WeChat");
+text!(LIVE_COL_STATUS, "状态", "Status");
+text!(LIVE_COL_ERR_MSG, "errMsg", "errMsg");
+text!(LIVE_COL_DATA, "返回数据", "Returned data");
+text!(LIVE_COL_DURATION, "耗时", "Duration");
+text!(LIVE_STATUS_WAITING, "等待中", "waiting");
+text!(LIVE_STATUS_TIMEOUT, "超时未回应", "no answer (timed out)");
+text!(LIVE_STATUS_OK, "成功", "ok");
+text!(LIVE_STATUS_CANCEL, "取消", "cancel");
+text!(LIVE_STATUS_FAIL, "失败", "fail");
+text!(LIVE_TALLY, "统计", "Tally");
+text!(LIVE_BY_STATUS, "按状态", "By status");
+text!(
+    LIVE_BY_CLIENT,
+    "按系统 / 客户端版本",
+    "By OS / client version"
+);
+text!(LIVE_SIMULATED, "模拟器", "simulator");
+text!(
+    LIVE_NOT_RUNNABLE,
+    "不能在房间的手机上运行：",
+    "Cannot run on the room's phones: "
+);
+text!(
+    LIVE_NO_PARAMS,
+    "此接口没有参数。",
+    "This API takes no parameters."
+);
+text!(LIVE_RUN_LABEL, "第 {} 次运行", "Run {}");
+text!(LIVE_ENDED, "演示已结束。", "The session has ended.");
+text!(
+    LIVE_GONE,
+    "找不到这场演示（已结束或已过期）。",
+    "No such session (it ended or expired)."
+);
+text!(
+    LIVE_NO_KEY,
+    "本页地址里没有主持密钥：请从 /live 重新开始。",
+    "This page's address carries no presenter key: start again from /live."
+);
+text!(LIVE_CONNECTING, "连接中…", "Connecting…");
+text!(
+    LIVE_RECONNECTING,
+    "连接断开，正在重连…",
+    "Connection lost, reconnecting…"
+);
+text!(LIVE_SESSION, "演示", "Session");
+text!(LIVE_NOT_JOINED, "尚未加入。", "Not joined yet.");
+text!(LIVE_JOINED, "已加入演示", "Joined session");
+text!(LIVE_AS, "，名字：", ", as ");
+text!(
+    LIVE_NAME,
+    "你的名字（投影上显示）",
+    "Your name (shown on the projector)"
+);
+text!(LIVE_ASK_FIRST, "每次运行前先问我", "Ask me before each run");
+text!(LIVE_JOIN, "加入", "Join");
+text!(
+    LIVE_JOIN_HINT,
+    "加入后，讲师每按一次「在手机上运行」，这部手机就用自己的 jweixin 真实调用一次，并把结果（系统、微信版本、errMsg、返回数据）发给讲师。",
+    "Once joined, each time the presenter presses “Run on phones” this phone makes the real call through its own jweixin and sends the result (OS, WeChat version, errMsg, returned data) to the presenter."
+);
+text!(LIVE_FOLLOWING, "讲师正在讲：", "The presenter is on: ");
+text!(
+    LIVE_ASK,
+    "讲师要在这部手机上运行：",
+    "The presenter wants to run on this phone: "
+);
+text!(LIVE_RUN_NOW, "运行", "Run");
+text!(
+    LIVE_RUN_AGAIN,
+    "在这部手机上再运行一次",
+    "Run it again on this phone"
+);
+text!(
+    LIVE_NEEDS_USER,
+    "这个接口需要你操作手机（选择、扫码、授权…）。",
+    "This API needs you on the phone (pick, scan, allow…)."
+);
+text!(LIVE_MINE, "这部手机的结果：", "This phone's result: ");
+text!(LIVE_ROOM, "房间里的结果", "The room's results");
+text!(LIVE_CONFIG, "wx.config：", "wx.config: ");
+text!(
+    LIVE_NOSCRIPT,
+    "现场演示需要 JavaScript。",
+    "A live session needs JavaScript."
+);

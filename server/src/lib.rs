@@ -6,6 +6,7 @@ pub mod catalog_api;
 pub mod config;
 pub mod http_error;
 pub mod language;
+pub mod live;
 pub mod metrics;
 pub mod qa_api;
 pub mod qa_store;

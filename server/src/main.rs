@@ -27,7 +27,14 @@ async fn main() -> std::process::ExitCode {
             return std::process::ExitCode::from(1);
         }
     };
-    let app = rate_limit::apply(router::router(state), config.sign_rate_limit);
+    let live = match router::live_hub(&config) {
+        Ok(live) => live,
+        Err(error) => {
+            eprintln!("error: {error}");
+            return std::process::ExitCode::from(2);
+        }
+    };
+    let app = rate_limit::apply(router::router_with(state, live), config.sign_rate_limit);
 
     let listener = match tokio::net::TcpListener::bind(config.site_addr).await {
         Ok(listener) => listener,

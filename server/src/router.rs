@@ -36,6 +36,8 @@ pub enum StartError {
     Wechat(#[from] SetupError),
     #[error(transparent)]
     Reports(#[from] StoreError),
+    #[error("cannot use REDIS_URL for live sessions: {0}")]
+    Live(String),
     #[error("cannot read the site's assets (LEPTOS_SITE_ROOT/assets): {0}")]
     Assets(String),
 }
@@ -86,14 +88,31 @@ pub async fn state_with_options(
     Ok((state, background))
 }
 
-/// The whole application router.
+/// The whole application router, with live sessions in this process.
 pub fn router(state: AppState) -> Router {
+    router_with(state, crate::live::LiveHub::default())
+}
+
+/// Where live sessions live for `config`: in Redis with `REDIS_URL` (shared by every
+/// instance), else in this process.
+pub fn live_hub(config: &Config) -> Result<crate::live::LiveHub, StartError> {
+    crate::live::LiveHub::new(config.redis_url.as_deref())
+        .map_err(|e| StartError::Live(e.to_string()))
+}
+
+/// The whole application router, with live sessions in `live`.
+pub fn router_with(state: AppState, live: crate::live::LiveHub) -> Router {
     let routes = route_list();
     let leptos_options = state.leptos_options.clone();
     let context_state = state.clone();
     let verify_files = crate::verify_files::routes(&state.settings.verify_files);
+    let live = crate::live::api::routes(crate::live::api::LiveState {
+        hub: live,
+        reports: state.qa_reports.clone(),
+    });
     Router::new()
         .merge(verify_files)
+        .merge(live)
         .route("/healthz", get(healthz))
         .route("/metrics", get(metrics::metrics))
         .route("/api/catalog", get(catalog_api::catalog_json))

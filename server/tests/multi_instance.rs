@@ -5,11 +5,13 @@
 
 #[path = "../../wechat/tests/common/redis_server.rs"]
 mod redis_server;
+#[path = "common/sse.rs"]
+mod sse;
 #[path = "../../wechat/tests/common/test_pki.rs"]
 mod test_pki;
 
 use redis_server::{RedisServer, Tls};
-use serde_json::Value;
+use serde_json::{json, Value};
 use std::net::TcpListener;
 use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -420,4 +422,133 @@ async fn two_instances_share_one_fetch_through_a_tls_redis() {
         Some(ticket.value.expose().to_owned()),
         fake.latest_ticket(TicketKind::Jsapi)
     );
+}
+
+/// `POST base + path` with a JSON body: status and JSON answer.
+async fn post_json(http: &reqwest::Client, base: &str, path: &str, body: Value) -> (u16, Value) {
+    let response = http
+        .post(format!("{base}{path}"))
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    let status = response.status().as_u16();
+    (status, response.json().await.unwrap_or(Value::Null))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_live_session_spans_two_instances_and_survives_a_restart() {
+    let redis = RedisServer::start();
+    let fake = FakeWechat::spawn(FakeConfig::new(APP_ID, APP_SECRET))
+        .await
+        .unwrap();
+    let state = tempfile::tempdir().unwrap();
+    let dir = |n: &str| {
+        let dir = state.path().join(n);
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    };
+    let presenter_side = spawn_instance(&fake, &redis, &dir("a"));
+    let phone_side = spawn_instance(&fake, &redis, &dir("b"));
+    let http = reqwest::Client::new();
+    until_healthy(&http, &presenter_side).await;
+    until_healthy(&http, &phone_side).await;
+    let events = |base: &str, session: &str| format!("{base}/api/live/{session}/events");
+
+    // The presenter starts on A; a phone joins and listens on B.
+    let (status, started) = post_json(&http, &presenter_side.base, "/api/live", json!({})).await;
+    assert_eq!(status, 201, "{started}");
+    let session = started["session"].as_str().unwrap().to_owned();
+    let key = started["key"].clone();
+    let mut phone_stream = sse::Stream::open(&http, &events(&phone_side.base, &session)).await;
+    assert_eq!(phone_stream.expect("snapshot").await["session"], session);
+    let mut presenter = sse::Stream::open(&http, &events(&presenter_side.base, &session)).await;
+    presenter.expect("snapshot").await;
+    let (status, phone) = post_json(
+        &http,
+        &phone_side.base,
+        &format!("/api/live/{session}/join"),
+        json!({"name": "on B"}),
+    )
+    .await;
+    assert_eq!(status, 201, "{phone}");
+    assert_eq!(presenter.expect("joined").await["name"], "on B");
+    assert_eq!(phone_stream.expect("joined").await["name"], "on B");
+
+    // A run on A reaches the phone on B; its answer on B reaches the presenter on A.
+    let run = |base: String, count: &'static str| {
+        let http = http.clone();
+        let (session, key) = (session.clone(), key.clone());
+        async move {
+            post_json(
+                &http,
+                &base,
+                &format!("/api/live/{session}/run"),
+                json!({"key": key, "api": "chooseImage", "params": [["count", count]]}),
+            )
+            .await
+        }
+    };
+    assert_eq!(run(presenter_side.base.clone(), "3").await.0, 201);
+    let got = phone_stream.expect("run").await;
+    assert_eq!(got["args"]["count"], 3);
+    assert_eq!(presenter.expect("run").await["run"], 1);
+    let answer = json!({"phone": phone["phone"]["id"], "key": phone["key"], "run": 1,
+        "status": "ok", "err_msg": "chooseImage:ok", "data": {}, "duration_ms": 12});
+    let (status, body) = post_json(
+        &http,
+        &phone_side.base,
+        &format!("/api/live/{session}/answer"),
+        answer.clone(),
+    )
+    .await;
+    assert_eq!(status, 204, "{body}");
+    assert_eq!(
+        presenter.expect("answer").await["err_msg"],
+        "chooseImage:ok"
+    );
+    phone_stream.expect("answer").await;
+    // The same answer again, through the other instance: still one per phone and run.
+    let (status, _) = post_json(
+        &http,
+        &presenter_side.base,
+        &format!("/api/live/{session}/answer"),
+        answer,
+    )
+    .await;
+    assert_eq!(status, 409);
+
+    // A is restarted mid-session: the session goes on.
+    drop(presenter);
+    drop(presenter_side);
+    let restarted = spawn_instance(&fake, &redis, &dir("a"));
+    until_healthy(&http, &restarted).await;
+    let mut presenter = sse::Stream::open(&http, &events(&restarted.base, &session)).await;
+    let snapshot = presenter.expect("snapshot").await;
+    assert_eq!(snapshot["phones"][0]["name"], "on B");
+    assert_eq!(snapshot["runs"].as_array().unwrap().len(), 1);
+    assert_eq!(snapshot["answers"].as_array().unwrap().len(), 1);
+    assert_eq!(run(restarted.base.clone(), "4").await.0, 201);
+    let got = phone_stream.expect("run").await;
+    assert_eq!(
+        (got["run"].clone(), got["args"]["count"].clone()),
+        (json!(2), json!(4))
+    );
+    assert_eq!(presenter.expect("run").await["run"], 2);
+
+    // And B restarted: its phone comes back (here, to A) and finds run 2 waiting for it.
+    drop(phone_stream);
+    drop(phone_side);
+    let mut phone_stream = sse::Stream::open(&http, &events(&restarted.base, &session)).await;
+    let snapshot = phone_stream.expect("snapshot").await;
+    assert_eq!(snapshot["runs"][1]["args"]["count"], 4);
+    let (status, _) = post_json(
+        &http,
+        &restarted.base,
+        &format!("/api/live/{session}/end"),
+        json!({"key": key}),
+    )
+    .await;
+    assert_eq!(status, 204);
+    assert_eq!(phone_stream.expect("ended").await, Value::Null);
 }

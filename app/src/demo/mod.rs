@@ -12,6 +12,26 @@ pub mod state;
 use crate::{catalog::Api, i18n::I18n};
 use session::Session;
 
+/// The official SDK, and its mirror for when the first host is unreachable.
+pub const WECHAT_SDK: [&str; 2] = [
+    "https://res.wx.qq.com/open/js/jweixin-1.6.0.js",
+    "https://res2.wx.qq.com/open/js/jweixin-1.6.0.js",
+];
+
+/// The catalog the simulator reads, the simulated native bridge, then the same official
+/// SDK served locally: at the page's asset `version`, so that a phone fetches them once.
+pub fn simulated_sdk(version: Option<&str>) -> [String; 3] {
+    let catalog = match version {
+        Some(version) => format!("/api/sim/catalog.js?v={version}"),
+        None => "/api/sim/catalog.js".to_owned(),
+    };
+    [
+        catalog,
+        crate::site::asset_url(version, "sim/simulator.js"),
+        crate::site::asset_url(version, "vendor/jweixin-1.6.0.js"),
+    ]
+}
+
 /// Signs and configures the JS-SDK for the page (browser only; no-op on the server).
 /// `categories` decides the `jsApiList` and which listeners are registered at ready.
 pub fn boot(session: Session, categories: Vec<&'static str>, i18n: I18n) {

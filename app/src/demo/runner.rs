@@ -21,28 +21,15 @@ use std::{cell::OnceCell, rc::Rc};
 use wasm_bindgen::{prelude::*, JsCast};
 use wechat::{page_url, user_agent};
 
-/// The official SDK, and its mirror for when the first host is unreachable.
-const WECHAT_SDK: [&str; 2] = [
-    "https://res.wx.qq.com/open/js/jweixin-1.6.0.js",
-    "https://res2.wx.qq.com/open/js/jweixin-1.6.0.js",
-];
-/// The catalog the simulator reads, the simulated native bridge, then the same official
-/// SDK served locally: at the page's asset version, so that a phone fetches them once.
+use super::WECHAT_SDK;
+
+/// The simulated SDK's scripts at the page's asset version.
 fn simulated_sdk() -> [String; 3] {
     let version = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.body())
         .and_then(|body| body.get_attribute(crate::site::ASSET_VERSION_ATTRIBUTE));
-    let catalog = match &version {
-        Some(version) => format!("/api/sim/catalog.js?v={version}"),
-        None => "/api/sim/catalog.js".to_owned(),
-    };
-    let version = version.as_deref();
-    [
-        catalog,
-        crate::site::asset_url(version, "sim/simulator.js"),
-        crate::site::asset_url(version, "vendor/jweixin-1.6.0.js"),
-    ]
+    super::simulated_sdk(version.as_deref())
 }
 
 /// Facts recorded once, when the wasm first starts: they must not change when the

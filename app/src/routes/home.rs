@@ -50,6 +50,11 @@ pub fn HomePage() -> impl IntoView {
                             {i18n.t(strings::QA_HOME_LINK)}
                         </a>
                     </li>
+                    <li class="label_item">
+                        <a class="label_inner" href="/live" id="live-link">
+                            {i18n.t(strings::LIVE_HOME_LINK)}
+                        </a>
+                    </li>
                 </ul>
             </div>
             <aside class="home_qr" id="home-qr">

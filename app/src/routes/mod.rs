@@ -6,6 +6,7 @@ pub mod classic;
 pub mod control;
 pub mod doctor;
 pub mod home;
+pub mod live;
 pub mod not_found;
 pub mod qa;
 pub mod qa_reports;

@@ -4,6 +4,8 @@
 //! real socket, which the fault and rate-limit tests drive over HTTP.
 #![allow(dead_code)] // each test binary uses part of it
 
+pub mod sse;
+
 use clap::Parser;
 use leptos::prelude::LeptosOptions;
 use serde_json::Value;
