@@ -124,11 +124,11 @@ test.describe('the wx.config linter', () => {
     await expect(findings).toHaveCount(6);
     expect(await findings.evaluateAll((items) => items.map((item) => item.getAttribute('data-code')))).toEqual([
       'debug_on',
-      'wrong_case',
       'timestamp_made_in_page',
+      'wrong_case',
       'api_not_listed',
-      'share_url_without_scheme',
       'share_link_off_domain',
+      'share_url_without_scheme',
     ]);
     await expect(page.locator('#lint-findings [data-code=wrong_case]')).toContainText('nonceStr');
     await expect(page.locator('#lint-findings [data-code=api_not_listed]')).toContainText('scanQRCode');
