@@ -189,6 +189,145 @@ pub(crate) fn fill(template: &str, values: &[&str]) -> String {
     text
 }
 
+/// What the `wx.config` linter found, and the fix, in `lang`.
+pub fn config_lint(lint: &wechat::config_lint::ConfigLint, lang: Lang) -> String {
+    use wechat::config_lint::{ConfigLint as L, OPEN_TAG_SDK};
+    let say = |text: Text, values: &[&str]| fill(text.get(lang), values);
+    match lint {
+        L::Unreadable { at, expected } => say(
+            t(
+                "读不出 wx.config 的对象：第 {} 个字符处应为 {}。请粘贴 wx.config({...}) 或其中的对象。",
+                "The wx.config object could not be read: {} characters in, {} was expected. Paste wx.config({...}) or its object.",
+            ),
+            &[&at.to_string(), expected],
+        ),
+        L::WrongCase { found, expected } => say(
+            t(
+                "键 {} 的大小写不对，应为 {}：微信按原样读取键名，会当作缺少该字段（config:fail）。",
+                "The key {} is in the wrong case; write {}. WeChat reads keys as written and sees the field as missing (config:fail).",
+            ),
+            &[found, expected],
+        ),
+        L::Misspelled { found, expected } => say(
+            t(
+                "键 {} 拼错了，应为 {}：否则微信当作缺少该字段（config:fail）。",
+                "The key {} is misspelled; write {}. Otherwise WeChat sees the field as missing (config:fail).",
+            ),
+            &[found, expected],
+        ),
+        L::UnknownKey { found } => say(
+            t(
+                "wx.config 不接受键 {}：它会被忽略，请删掉或检查拼写。",
+                "wx.config takes no key {}: it is ignored; remove it or check its spelling.",
+            ),
+            &[found],
+        ),
+        L::Missing { key } => say(
+            t(
+                "缺少必填字段 {}（或为空）：微信返回 config:fail。请从服务器的签名结果中填入。",
+                "The required field {} is missing or empty: WeChat answers config:fail. Fill it from the server's signing answer.",
+            ),
+            &[key],
+        ),
+        L::TimestampMilliseconds { value } => say(
+            t(
+                "timestamp {} 是毫秒：微信签名用的是秒（10 位数字）。请用服务器签名时用的那个秒数。",
+                "The timestamp {} is in milliseconds; WeChat signs seconds (10 digits). Use the seconds the server signed with.",
+            ),
+            &[value],
+        ),
+        L::TimestampMadeInPage { value } => say(
+            t(
+                "timestamp 在页面里生成（{}）：它必须与服务器签名时用的完全相同，请使用服务器返回的 timestamp。",
+                "The timestamp is made in the page ({}); it must be exactly the one the server signed with: use the timestamp the server returns.",
+            ),
+            &[value],
+        ),
+        L::TimestampQuoted { value } => say(
+            t(
+                "timestamp 写成了字符串 \"{}\"：文档中它是数字；请传服务器签名时用的那个数字。",
+                "The timestamp is the string \"{}\"; the documents pass a number: pass the number the server signed with.",
+            ),
+            &[value],
+        ),
+        L::AppIdMalformed { value } => say(
+            t(
+                "appId {} 不像公众号的 appId（wx 加 16 位字母或数字）：请用公众号后台「基本配置」中的 AppID，而不是原始 ID（gh_…）。",
+                "The appId {} does not look like an Official Account's (wx and 16 letters or digits): use the AppID from the admin's Basic configuration, not the original id (gh_…).",
+            ),
+            &[value],
+        ),
+        L::SignatureMalformed { value } => say(
+            t(
+                "signature {} 不是 40 位十六进制的 SHA-1：请原样传入服务器算出的签名。",
+                "The signature {} is not a 40-character hexadecimal SHA-1: pass the server's signature as it is.",
+            ),
+            &[value],
+        ),
+        L::JsApiListNotArray => say(
+            t(
+                "jsApiList 必须是数组，如 ['chooseImage']。",
+                "jsApiList must be an array, like ['chooseImage'].",
+            ),
+            &[],
+        ),
+        L::UnknownApi { name, suggestion } => match suggestion {
+            Some(suggestion) => say(
+                t(
+                    "jsApiList 中的 {} 不是 JS 接口：是否想写 {}？（附录 2 列出了所有接口。）",
+                    "{} in jsApiList is no JS interface: did you mean {}? (Appendix 2 lists them all.)",
+                ),
+                &[name, suggestion],
+            ),
+            None => say(
+                t(
+                    "jsApiList 中的 {} 不是 JS 接口（见附录 2）。",
+                    "{} in jsApiList is no JS interface (see appendix 2).",
+                ),
+                &[name],
+            ),
+        },
+        L::ApiNotListed { api } => say(
+            t(
+                "代码调用了 wx.{}，但 jsApiList 中没有它：微信会拒绝这次调用。请把 {} 加入 jsApiList 并重新签名。",
+                "The code calls wx.{} but jsApiList does not name it: WeChat refuses the call. Add {} to jsApiList.",
+            ),
+            &[api, api],
+        ),
+        L::DebugOn => say(
+            t(
+                "debug: true 仍开着：手机上每次调用都会弹出 alert。上线前请改为 false。",
+                "debug: true is still on: every call's result pops up as an alert on the phone. Set it to false before going live.",
+            ),
+            &[],
+        ),
+        L::OpenTagsNeedNewerSdk { version } => {
+            let needed = format!("{}.{}.{}", OPEN_TAG_SDK.0, OPEN_TAG_SDK.1, OPEN_TAG_SDK.2);
+            say(
+                t(
+                    "openTagList 需要 jweixin {} 及以上，而代码引入的是 {}：请改为 jweixin-{}.js。",
+                    "openTagList needs jweixin {} or newer, and the code loads {}: load jweixin-{}.js.",
+                ),
+                &[&needed, version, &needed],
+            )
+        }
+        L::ShareUrlWithoutScheme { api, field, value } => say(
+            t(
+                "{} 参数（wx.{}）的值 {} 没有 http:// 或 https://：分享会失败或不显示图标，请写完整的 URL。",
+                "The {} of wx.{} ({}) has no http:// or https://: the share fails or shows no icon; write the full URL.",
+            ),
+            &[field, api, value],
+        ),
+        L::ShareLinkOffDomain { api, host, allowed } => say(
+            t(
+                "wx.{} 的 link 在 {} 上，不在 JS 接口安全域名（{}）之内：分享的链接须与安全域名一致。",
+                "The link of wx.{} is on {}, outside the JS safe domains ({}): a shared link must stay on them.",
+            ),
+            &[api, host, &allowed.join(", ")],
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -300,6 +439,76 @@ mod tests {
                 &finding(&kind, Lang::En),
                 &values,
             );
+        }
+    }
+
+    #[test]
+    fn every_config_lint_is_said_in_both_languages() {
+        use wechat::config_lint::ConfigLint as L;
+        let s = |text: &str| text.to_owned();
+        let lints = [
+            L::Unreadable {
+                at: 41,
+                expected: s("`:`"),
+            },
+            L::WrongCase {
+                found: s("noncestr"),
+                expected: s("nonceStr"),
+            },
+            L::Misspelled {
+                found: s("signatrue"),
+                expected: s("signature"),
+            },
+            L::UnknownKey { found: s("beta") },
+            L::Missing { key: s("appId") },
+            L::TimestampMilliseconds {
+                value: s("1414587457000"),
+            },
+            L::TimestampMadeInPage {
+                value: s("Date.now()"),
+            },
+            L::TimestampQuoted {
+                value: s("1414587457"),
+            },
+            L::AppIdMalformed {
+                value: s("gh_0123"),
+            },
+            L::SignatureMalformed { value: s("0F9D") },
+            L::JsApiListNotArray,
+            L::UnknownApi {
+                name: s("chooseImg"),
+                suggestion: Some(s("chooseImage")),
+            },
+            L::UnknownApi {
+                name: s("foo"),
+                suggestion: None,
+            },
+            L::ApiNotListed {
+                api: s("scanQRCode"),
+            },
+            L::DebugOn,
+            L::OpenTagsNeedNewerSdk {
+                version: s("1.4.0"),
+            },
+            L::ShareUrlWithoutScheme {
+                api: s("updateAppMessageShareData"),
+                field: s("link"),
+                value: s("m.example.com"),
+            },
+            L::ShareLinkOffDomain {
+                api: s("updateTimelineShareData"),
+                host: s("evil.example.org"),
+                allowed: vec![s("example.com")],
+            },
+        ];
+        for lint in lints {
+            let values = values_of(serde_json::to_value(&lint).unwrap());
+            let (zh, en) = (config_lint(&lint, Lang::Zh), config_lint(&lint, Lang::En));
+            assert!(
+                !zh.contains("{}") && !en.contains("{}"),
+                "{lint:?}: a value left unfilled"
+            );
+            check(&format!("{lint:?}"), &zh, &en, &values);
         }
     }
 

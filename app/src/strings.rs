@@ -217,6 +217,25 @@ text!(
     "用 & 拼接成 string1（值不做 URL 转义）",
     "Join them with & into string1 (values not URL-escaped)"
 );
+text!(LINT_TITLE, "wx.config 检查", "wx.config linter");
+text!(
+    LINT_INTRO,
+    "粘贴你自己的 wx.config({...})（或其中的对象），以及调用接口的页面代码：按文档和附录 5 指出会导致失败的每一处，并给出改法。",
+    "Paste your own wx.config({...}) (or its object), and the page code that calls the interfaces: every problem the documents and appendix 5 name is pointed out, with its fix."
+);
+text!(LINT_CONFIG, "wx.config({...})", "wx.config({...})");
+text!(
+    LINT_CODE,
+    "页面代码（可选：调用的接口、引入 jweixin 的 <script>）",
+    "Page code (optional: the calls it makes, the <script> loading jweixin)"
+);
+text!(
+    LINT_SAFE_DOMAINS,
+    "JS 接口安全域名（可选，逗号分隔）",
+    "JS safe domains (optional, comma-separated)"
+);
+text!(LINT_RUN, "检查", "Check");
+text!(LINT_CLEAN, "没有发现问题。", "No problem found.");
 text!(DOCTOR_MATCH, "签名一致", "The signatures match");
 text!(DOCTOR_NO_MATCH, "签名不一致", "The signatures differ");
 text!(

@@ -91,3 +91,63 @@ test('the doctor lists appendix 5 in full, in the page\'s language', async ({ pa
   await expect(first.locator('.error_fix')).toContainText('Only ports 80 (http) and 443 (https) are supported, so no port number is filled in');
   await expect(page.locator('#appendix-5-24 .error_recognised')).toContainText('not recognised automatically');
 });
+
+test.describe('the wx.config linter', () => {
+  const CLEAN = `wx.config({
+    debug: false,
+    appId: 'wx0123456789abcdef',
+    timestamp: 1414587457,
+    nonceStr: 'Wm3WZYTPz0wzccnW',
+    signature: '0f9de62fce790f9a083d5c99e95740ceb90c27ed',
+    jsApiList: ['chooseImage', 'updateAppMessageShareData'],
+  });`;
+
+  const lint = async (page: import('@playwright/test').Page, config: string, code = '', domains = '') => {
+    await page.fill('#lint-config', config);
+    await page.fill('#lint-code', code);
+    await page.fill('#lint-safe-domains', domains);
+    await page.click('#lint-run');
+  };
+
+  test('names each problem of a pasted config with its fix, in both languages, and passes a clean one', async ({ page }) => {
+    await page.goto('/doctor');
+    await waitForHydration(page);
+    await lint(
+      page,
+      CLEAN.replace('nonceStr', 'noncestr').replace('1414587457', 'Date.now()').replace('debug: false', 'debug: true'),
+      `<script src="https://res.wx.qq.com/open/js/jweixin-1.6.0.js"></script>
+       wx.ready(() => { wx.scanQRCode({ needResult: 1 });
+         wx.updateAppMessageShareData({ title: '<img src=x onerror=alert(1)>', link: 'https://evil.example.org/', imgUrl: 'cdn.example.com/i.png' }); });`,
+      'example.com',
+    );
+    const findings = page.locator('#lint-findings .finding');
+    await expect(findings).toHaveCount(6);
+    expect(await findings.evaluateAll((items) => items.map((item) => item.getAttribute('data-code')))).toEqual([
+      'debug_on',
+      'timestamp_made_in_page',
+      'wrong_case',
+      'api_not_listed',
+      'share_link_off_domain',
+      'share_url_without_scheme',
+    ]);
+    await expect(page.locator('#lint-findings [data-code=wrong_case]')).toContainText('nonceStr');
+    await expect(page.locator('#lint-findings [data-code=api_not_listed]')).toContainText('scanQRCode');
+    await expect(page.locator('#lint-findings [data-code=share_link_off_domain]')).toContainText('evil.example.org');
+    await expect(page.locator('#lint-findings [data-code=debug_on]')).toHaveAttribute('data-fatal', 'false');
+
+    await lint(page, CLEAN, 'wx.chooseImage({ count: 1 })', 'example.com');
+    await expect(page.locator('#lint-clean')).toBeVisible();
+    await expect(page.locator('#lint-findings')).toHaveCount(0);
+
+    // A bad domain list is refused, naming the field.
+    await lint(page, CLEAN, '', 'example.com:8080');
+    await expect(page.locator('#lint-error')).toContainText('safe_domains');
+  });
+
+  test('says its findings in English on the English page', async ({ page }) => {
+    await page.goto('/doctor?lang=en');
+    await waitForHydration(page);
+    await lint(page, CLEAN.replace("'chooseImage'", "'chooseImg'"));
+    await expect(page.locator('#lint-findings [data-code=unknown_api]')).toContainText('did you mean chooseImage');
+  });
+});

@@ -52,6 +52,12 @@ pub enum Field {
     SignType,
     /// The `realAuthUrl` a client's `invalid signature` names (the URL it verified).
     RealAuthUrl,
+    /// A `wx.config({...})` pasted into the doctor's linter.
+    WxConfig,
+    /// Page code pasted beside it (the calls it makes, the SDK's `<script>`).
+    PageCode,
+    /// JS safe domains typed into the linter, comma-separated.
+    SafeDomainList,
 }
 
 impl Field {
@@ -80,6 +86,9 @@ impl Field {
             Field::Timestamp => "timestamp",
             Field::SignType => "sign_type",
             Field::RealAuthUrl => "real_auth_url",
+            Field::WxConfig => "config",
+            Field::PageCode => "code",
+            Field::SafeDomainList => "safe_domains",
         }
     }
 
@@ -104,6 +113,11 @@ impl Field {
             Field::NonceStr | Field::Signature | Field::AppId => 64,
             // jsapi_tickets are 86 characters.
             Field::JsapiTicket => 256,
+            // The documents' wx.config is 400 bytes with its comments; a page's script is
+            // rarely over 30 KB, and the linter reads only its calls.
+            Field::WxConfig => 8 * 1024,
+            Field::PageCode => 64 * 1024,
+            Field::SafeDomainList => 1024,
         }
     }
 

@@ -46,6 +46,7 @@ pub mod auth_url;
 pub mod client;
 #[cfg(feature = "client")]
 pub mod clock;
+pub mod config_lint;
 #[cfg(feature = "credentials")]
 pub mod credentials;
 #[cfg(feature = "credentials")]

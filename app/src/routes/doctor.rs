@@ -3,7 +3,7 @@
 //! so a ticket pasted here reaches no access log.
 
 use crate::{
-    api::doctor::Diagnose,
+    api::{config_lint::LintConfig, doctor::Diagnose},
     catalog,
     components::auth_url_diff::AuthUrlDiff,
     components::error_help::{AppendixFive, AppendixLink},
@@ -50,6 +50,7 @@ pub fn DoctorPage() -> impl IntoView {
         </section>
         <AuthUrlDiff signed real />
         <DoctorForm prefill />
+        <ConfigLinter />
         <AppendixFive />
     }
 }
@@ -109,6 +110,69 @@ fn DoctorForm(prefill: DoctorPrefill) -> impl IntoView {
                                         <li class="finding" data-code=f.kind.code().as_str() data-fatal=f.fatal.to_string()>
                                             {diagnostics::finding(&f.kind, i18n.lang)}
                                             {item.map(|number| view! { " " <AppendixLink number on_doctor=true /> })}
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                    }
+                        .into_any()
+                }
+            }}
+        </section>
+    }
+}
+
+/// The `wx.config` linter: paste a config and the code calling it, get each problem and its
+/// fix. Lazy, so only this page fetches it.
+#[island(lazy)]
+fn ConfigLinter() -> impl IntoView {
+    crate::hydration::island_hydrated();
+    crate::i18n::provide_i18n();
+    let i18n = use_i18n();
+    let action = ServerAction::<LintConfig>::new();
+    view! {
+        <section class="intro" id="lint">
+            <h2>{i18n.t(strings::LINT_TITLE)}</h2>
+            <p>{i18n.t(strings::LINT_INTRO)}</p>
+        </section>
+        <ActionForm action=action attr:class="panel doctor_form lint_form" attr:id="lint-form">
+            <label>
+                {i18n.t(strings::LINT_CONFIG)}
+                <textarea name="config" id="lint-config" required rows="9" spellcheck="false"></textarea>
+            </label>
+            <label>
+                {i18n.t(strings::LINT_CODE)}
+                <textarea name="code" id="lint-code" rows="6" spellcheck="false"></textarea>
+            </label>
+            <label>
+                {i18n.t(strings::LINT_SAFE_DOMAINS)}
+                <input name="safe_domains" id="lint-safe-domains" placeholder="example.com" />
+            </label>
+            <button class="btn btn_primary" type="submit" id="lint-run">
+                {i18n.t(strings::LINT_RUN)}
+            </button>
+        </ActionForm>
+        <section class="panel doctor_result" id="lint-result">
+            {move || match action.value().get() {
+                None => ().into_any(),
+                Some(Err(error)) => view! { <p class="error" id="lint-error">{error.message}</p> }.into_any(),
+                Some(Ok(lints)) if lints.is_empty() => {
+                    view! { <p class="verdict" id="lint-clean" data-match="true">{i18n.t(strings::LINT_CLEAN)}</p> }.into_any()
+                }
+                Some(Ok(lints)) => {
+                    view! {
+                        <ul class="findings" id="lint-findings">
+                            {lints
+                                .iter()
+                                .map(|lint| {
+                                    let code = serde_json::to_value(lint)
+                                        .ok()
+                                        .and_then(|v| v["code"].as_str().map(str::to_owned))
+                                        .unwrap_or_default();
+                                    view! {
+                                        <li class="finding" data-code=code data-fatal=lint.is_fatal().to_string()>
+                                            {diagnostics::config_lint(lint, i18n.lang)}
                                         </li>
                                     }
                                 })
