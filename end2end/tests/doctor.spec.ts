@@ -109,7 +109,7 @@ test.describe('the wx.config linter', () => {
     await page.click('#lint-run');
   };
 
-  test('names each problem of a pasted config with its fix, in both languages, and passes a clean one', async ({ page }) => {
+  test('names each problem of a pasted config with its fix, and passes a clean one', async ({ page, pageErrors }) => {
     await page.goto('/doctor');
     await waitForHydration(page);
     await lint(
@@ -142,6 +142,8 @@ test.describe('the wx.config linter', () => {
     // A bad domain list is refused, naming the field.
     await lint(page, CLEAN, '', 'example.com:8080');
     await expect(page.locator('#lint-error')).toContainText('safe_domains');
+    // That refusal is the one 400 the console shows.
+    pageErrors.splice(0, pageErrors.length, ...pageErrors.filter((e) => !e.includes('status of 400')));
   });
 
   test('says its findings in English on the English page', async ({ page }) => {

@@ -121,6 +121,11 @@ impl Field {
         }
     }
 
+    /// Whether the value is pasted source text, where line breaks and tabs belong.
+    fn is_text_block(self) -> bool {
+        matches!(self, Field::WxConfig | Field::PageCode)
+    }
+
     /// Whether whitespace is refused inside the value (it never belongs there, and in an
     /// `encrypt_code` it means a `+` was decoded into a space).
     fn refuses_whitespace(self) -> bool {
@@ -206,7 +211,8 @@ pub fn check(field: Field, value: &str, presence: Presence) -> Result<&str, Inpu
             max,
         });
     }
-    if value.chars().any(char::is_control) {
+    let allowed = |c: char| field.is_text_block() && matches!(c, '\n' | '\r' | '\t');
+    if value.chars().any(|c| c.is_control() && !allowed(c)) {
         return refuse(Problem::ControlCharacter);
     }
     if field.refuses_whitespace() && value.chars().any(char::is_whitespace) {
@@ -309,5 +315,18 @@ mod tests {
         let space = check(Field::EncryptCode, "ab c", Required).unwrap_err();
         assert_eq!(space.problem, Problem::Whitespace);
         assert!(space.to_string().contains("encodeURIComponent"), "{space}");
+    }
+
+    #[test]
+    fn pasted_source_keeps_its_lines_but_no_other_control_character() {
+        assert!(check(
+            Field::WxConfig,
+            "wx.config({\r\n\tdebug: true\n})",
+            Required
+        )
+        .is_ok());
+        let nul = check(Field::PageCode, "wx.scanQRCode()\u{0}", Required).unwrap_err();
+        assert_eq!(nul.problem, Problem::ControlCharacter);
+        assert!(check(Field::Url, "https://a.example/\n", Required).is_err());
     }
 }
