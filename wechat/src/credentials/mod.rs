@@ -9,7 +9,7 @@
 //!   if it is still the cached one, so concurrent failures cause a single new fetch.
 //! - **Persistence** behind [`CredentialStore`] ([`MemoryStore`], [`FileStore`]): a restart
 //!   within validity costs no upstream call.
-//! - **Shared** ([`RedisStore`], feature `redis`): several instances share one cache and one
+//! - **Shared** (`RedisStore`, feature `redis`): several instances share one cache and one
 //!   upstream fetch per credential (a lease in Redis).
 //! - **Daily budget**: forced refreshes are refused once a credential's documented daily fetch
 //!   limit would be exceeded ([`DailyLimits`]).

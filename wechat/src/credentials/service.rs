@@ -338,7 +338,7 @@ impl CredentialService {
         CacheStats::from_counters(&self.inner.counters, self.inner.client.stats().snapshot())
     }
 
-    /// The lease counters of a shared store ([`super::RedisStore`]); `None` for local stores.
+    /// The lease counters of a shared store (`RedisStore`); `None` for local stores.
     pub fn lease_stats(&self) -> Option<LeaseStats> {
         self.inner.store.lease_stats()
     }
