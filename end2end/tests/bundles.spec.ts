@@ -102,11 +102,29 @@ test('a second visit of a category page takes every static file from the cache',
       responses.push({ id: event.requestId, url: pathname + search, fromDisk: !!event.response.fromDiskCache, status: event.response.status });
     }
   });
+  // Static requests still loading, and the files whose body has arrived: a file is in the cache
+  // only once its body is, and the `press_ready` chunk is fetched only after wx.config is ready.
+  const loading = new Set<string>();
+  const loaded: string[] = [];
+  cdp.on('Network.requestWillBeSent', (event) => {
+    if (isStatic(new URL(event.request.url).pathname)) loading.add(event.requestId);
+  });
+  const settle = (requestId: string) => {
+    if (!loading.delete(requestId)) return;
+    const response = responses.find((r) => r.id === requestId);
+    if (response) loaded.push(unhashed(response.url.split('?')[0].split('/').pop()!));
+  };
+  cdp.on('Network.loadingFinished', (event) => settle(event.requestId));
+  cdp.on('Network.loadingFailed', (event) => settle(event.requestId));
   const fromServer = () => responses.filter((r) => !r.fromDisk && !fromCache.has(r.id)).map((r) => `${r.status} ${r.url}`);
   const visit = async () => {
+    loaded.length = 0;
     await page.goto('/basic');
     await waitForHydration(page);
     await expect(page.locator('#config-status')).toHaveAttribute('data-status', 'ready');
+    // Everything the page fetches for its first press, arrived.
+    await expect.poll(() => loaded.some((name) => name.startsWith('split_press_ready'))).toBe(true);
+    await expect.poll(() => loading.size).toBe(0);
   };
 
   await visit();
