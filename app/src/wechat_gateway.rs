@@ -152,13 +152,24 @@ impl WechatGateway {
     /// Checks a `wx.config` the way WeChat's client does: the page's domain, the appId,
     /// and the signature over the jsapi_ticket this server holds.
     pub async fn verify_config(&self, request: &VerifyRequest) -> Result<VerifyAnswer, ApiError> {
+        self.verify_config_bound(request, None).await
+    }
+
+    /// [`Self::verify_config`] as if the account had bound `bound` as its JS interface safe
+    /// domains instead of this server's (a simulator scenario: a domain not bound).
+    pub async fn verify_config_bound(
+        &self,
+        request: &VerifyRequest,
+        bound: Option<&SafeDomains>,
+    ) -> Result<VerifyAnswer, ApiError> {
         let ticket = self
             .inner
             .service
             .ticket(TicketKind::Jsapi)
             .await
             .map_err(api_error)?;
-        Ok(request.verify(self.app_id(), ticket.expose(), &self.inner.safe_domains))
+        let domains = bound.unwrap_or(&self.inner.safe_domains);
+        Ok(request.verify(self.app_id(), ticket.expose(), domains))
     }
 
     /// Checks a card or pay signature the way WeChat does: `cardSign` and `cardExt` over the

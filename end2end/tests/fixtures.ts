@@ -68,3 +68,13 @@ export async function waitForHydration(page: import('@playwright/test').Page) {
     document.body?.dataset.hydrated === 'true' ||
     (document.readyState === 'complete' && !document.querySelector('leptos-island')));
 }
+
+/// The JSON bodies of the page's responses from URLs ending in `suffix`, in arrival order
+/// (filled as they come: poll its length).
+export function jsonResponses(page: import('@playwright/test').Page, suffix: string): any[] {
+  const bodies: any[] = [];
+  page.on('response', async (response) => {
+    if (response.url().endsWith(suffix)) bodies.push(await response.json());
+  });
+  return bodies;
+}

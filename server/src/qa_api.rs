@@ -87,7 +87,22 @@ pub async fn export(State(state): State<AppState>, Path(file): Path<String>) -> 
     let name = format!("qa-report-{id}.{format}");
     let disposition = format!("inline; filename=\"{name}\"");
     if format == "json" {
-        ([(header::CONTENT_DISPOSITION, disposition)], Json(saved)).into_response()
+        // A run in the simulator says so, with the profile it ran with: nobody should take
+        // a simulated pass for a phone's.
+        let profile = saved
+            .report
+            .device
+            .simulated
+            .then(|| app::catalog::profiles::recorded_profile(&saved.report.device.user_agent))
+            .flatten();
+        let mut json = serde_json::to_value(&saved).unwrap_or_default();
+        if let Some(object) = json.as_object_mut() {
+            object.insert(
+                "simulator_profile".to_owned(),
+                serde_json::to_value(profile).unwrap_or_default(),
+            );
+        }
+        ([(header::CONTENT_DISPOSITION, disposition)], Json(json)).into_response()
     } else {
         (
             [

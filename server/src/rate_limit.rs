@@ -30,12 +30,14 @@ use std::{
 
 /// The endpoints that cost a credential lookup and a signature: the ones limited. Read from
 /// the server functions themselves, so a renamed endpoint cannot slip out of the limit.
-pub const SIGNING_PATHS: [&str; 5] = [
+pub const SIGNING_PATHS: [&str; 6] = [
     <signing::JsConfig as ServerFn>::PATH,
     <signing::CardExt as ServerFn>::PATH,
     <signing::CardSign as ServerFn>::PATH,
     <signing::PaySign as ServerFn>::PATH,
     <signing::DecryptCardCode as ServerFn>::PATH,
+    // Each rehearsal starts a private fake WeChat API (see simulator_api::rehearse).
+    "/api/sim/rehearse",
 ];
 
 /// How often idle clients are dropped.

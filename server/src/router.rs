@@ -123,6 +123,7 @@ pub fn router_with(state: AppState, live: crate::live::LiveHub) -> Router {
             post(simulator_api::verify_signature),
         )
         .route("/api/sim/catalog.js", get(simulator_api::catalog_script))
+        .route("/api/sim/rehearse", post(simulator_api::rehearse))
         .route(
             "/assets/v/{version}/{*path}",
             get(crate::static_assets::versioned),

@@ -1,8 +1,11 @@
 //! The simulated WeChat client's endpoints: `POST /api/sim/verify_config` asks whether
 //! WeChat would accept a `wx.config` and replays the answer (`config:ok`, `config:invalid
-//! signature`…); `GET /api/sim/catalog.js` hands it the catalog.
+//! signature`…); `GET /api/sim/catalog.js` hands it the catalog; `POST /api/sim/rehearse`
+//! plays one of the fake WeChat API's faults against a private copy of the credential
+//! service (its own fake, never the server's credentials) and says how the server coped.
 
 use crate::http_error::{HttpError, JsonBody};
+use app::catalog::profiles::{ServerFault, MAX_BOUND_DOMAINS};
 use app::{catalog::simulator_view, state::AppState};
 use axum::{
     extract::{Query, State},
@@ -10,15 +13,35 @@ use axum::{
     response::{IntoResponse, Response},
     Json,
 };
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
+use std::time::Duration;
 use wechat::api::{VerifyAnswer, VerifyRequest};
+use wechat::client::{ClientConfig, Endpoint, TicketKind, WechatClient};
+use wechat::credentials::{CredentialKind, CredentialService, MemoryStore};
+use wechat::fake::{FakeConfig, FakeWechat, Fault};
 use wechat::input::{check, Field, Presence::Optional};
+use wechat::page_url::SafeDomains;
 use wechat::signature::verify::{SignatureCheck, SignatureVerdict};
+
+/// The simulator's question, and the account's bound domains when a scenario says which.
+#[derive(serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SimVerifyRequest {
+    #[serde(flatten)]
+    request: VerifyRequest,
+    /// The account's JS interface safe domains, instead of this server's (at most
+    /// [`MAX_BOUND_DOMAINS`], host names).
+    #[serde(default)]
+    bound_domains: Vec<String>,
+}
 
 /// Checks the page's domain, appId and signature against this server's jsapi_ticket.
 pub async fn verify_config(
     State(state): State<AppState>,
-    JsonBody(request): JsonBody<VerifyRequest>,
+    JsonBody(SimVerifyRequest {
+        request,
+        bound_domains,
+    }): JsonBody<SimVerifyRequest>,
 ) -> Result<Json<VerifyAnswer>, HttpError> {
     for (field, value) in [
         (Field::Url, &request.url),
@@ -28,7 +51,140 @@ pub async fn verify_config(
     ] {
         check(field, value, Optional).map_err(|error| HttpError::bad_request(error.to_string()))?;
     }
-    Ok(Json(state.wechat.verify_config(&request).await?))
+    if bound_domains.is_empty() {
+        return Ok(Json(state.wechat.verify_config(&request).await?));
+    }
+    if bound_domains.len() > MAX_BOUND_DOMAINS {
+        return Err(HttpError::bad_request(format!(
+            "boundDomains: at most {MAX_BOUND_DOMAINS} domains"
+        )));
+    }
+    for domain in &bound_domains {
+        check_text(Field::Url, domain)?;
+    }
+    let bound = SafeDomains::new(&bound_domains)
+        .map_err(|error| HttpError::bad_request(format!("boundDomains: {error}")))?;
+    Ok(Json(
+        state
+            .wechat
+            .verify_config_bound(&request, Some(&bound))
+            .await?,
+    ))
+}
+
+/// `POST /api/sim/rehearse`'s body: which fault.
+#[derive(serde::Deserialize)]
+pub struct RehearseRequest {
+    fault: ServerFault,
+}
+
+/// How the server coped with a fault: codes and counts, never a credential.
+#[derive(Debug, serde::Serialize)]
+pub struct Rehearsal {
+    fault: ServerFault,
+    /// `ok` (the ticket was fetched, after renewals if any) or `failed`.
+    outcome: &'static str,
+    /// What WeChat answered, per endpoint (`token`, `jsapi_ticket`), errcode and times.
+    wechat_errors: Vec<(String, i64, u64)>,
+    /// Calls the fake received during the fault (after the first, warm fetch).
+    token_calls: u64,
+    ticket_calls: u64,
+    /// On failure: what a page asking for a signature would be answered, and its HTTP status.
+    error: Option<app::api::ApiError>,
+    http_status: Option<u16>,
+}
+
+/// Rehearsals running at once.
+static REHEARSALS: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(2);
+
+/// How long the rehearsal's client waits for WeChat (the timeout fault waits longer).
+const REHEARSAL_TIMEOUT: Duration = Duration::from_millis(800);
+
+/// Plays `fault` against a fresh fake WeChat API and a fresh credential service built as the
+/// server's own (same retries, same renewal on a refused token), so the server's cache and
+/// throttle, shared by every page, are left alone. In live mode too: the rehearsal uses the
+/// fake's public sandbox account, never the server's credentials.
+pub async fn rehearse(
+    JsonBody(RehearseRequest { fault }): JsonBody<RehearseRequest>,
+) -> Result<Json<Rehearsal>, HttpError> {
+    // At most a few at once, however many clients ask (each binds a loopback port).
+    let Ok(_permit) = REHEARSALS.try_acquire() else {
+        return Err(HttpError(app::api::ApiError::new(
+            app::api::ErrorKind::RateLimited,
+            "too many rehearsals at once; try again in a moment".to_owned(),
+        )));
+    };
+    let internal = |error: String| {
+        HttpError(app::api::ApiError::new(
+            app::api::ErrorKind::Internal,
+            error,
+        ))
+    };
+    let mut config = FakeConfig::sandbox();
+    config.token_overlap = 0;
+    let fake = FakeWechat::spawn(config)
+        .await
+        .map_err(|error| internal(format!("cannot start a fake WeChat API: {error}")))?;
+    let mut client = ClientConfig::sandbox(&fake.base_url);
+    client.timeout = REHEARSAL_TIMEOUT;
+    client.retry_backoff = Duration::from_millis(20);
+    let client = WechatClient::new(client).map_err(|error| internal(error.to_string()))?;
+    let service = CredentialService::new(client, Arc::new(MemoryStore::default()));
+    service
+        .ticket(TicketKind::Jsapi)
+        .await
+        .map_err(|error| internal(error.to_string()))?;
+    let (tokens, tickets) = (
+        fake.calls(Endpoint::Token),
+        fake.calls(Endpoint::JsapiTicket),
+    );
+    match fault {
+        ServerFault::TokenRotated => {
+            fake.rotate_token();
+        }
+        ServerFault::Quota => fake.inject(Endpoint::JsapiTicket, errcode(45009), 1),
+        ServerFault::Busy => fake.inject(Endpoint::JsapiTicket, errcode(-1), 3),
+        ServerFault::Timeout => fake.inject(
+            Endpoint::JsapiTicket,
+            Fault::Latency {
+                ms: REHEARSAL_TIMEOUT.as_millis() as u64 * 4,
+            },
+            1,
+        ),
+    }
+    let result = service.force_refresh(CredentialKind::JsapiTicket).await;
+    let stats = fake.stats();
+    let mut wechat_errors: Vec<(String, i64, u64)> = stats
+        .errors
+        .iter()
+        .flat_map(|(endpoint, codes)| {
+            codes
+                .iter()
+                .map(move |(code, times)| (endpoint.to_string(), *code, *times))
+        })
+        .collect();
+    wechat_errors.sort();
+    let error = result
+        .as_ref()
+        .err()
+        .cloned()
+        .map(app::wechat_gateway::api_error);
+    Ok(Json(Rehearsal {
+        fault,
+        outcome: if result.is_ok() { "ok" } else { "failed" },
+        wechat_errors,
+        token_calls: fake.calls(Endpoint::Token) - tokens,
+        ticket_calls: fake.calls(Endpoint::JsapiTicket) - tickets,
+        http_status: error.as_ref().map(app::api::ApiError::status),
+        error,
+    }))
+}
+
+fn errcode(errcode: i64) -> Fault {
+    Fault::Errcode {
+        errcode,
+        errmsg: None,
+    }
 }
 
 /// `POST /api/sim/verify_signature`: checks a `cardSign`, a `cardExt` or a `paySign` the

@@ -373,3 +373,86 @@ async fn findings_are_codes_beside_their_values_without_a_sentence() {
         ])
     );
 }
+
+#[tokio::test]
+async fn a_scenario_s_bound_domains_replace_the_server_s_for_one_verification() {
+    let app = Sandbox::start(&[]).await;
+    let verify = |bound: Value| {
+        let http = app.http.clone();
+        let endpoint = format!("{}/api/sim/verify_config", app.base);
+        let mut body = json!({"appId": "x", "timestamp": "1", "nonceStr": "n", "signature": "s", "url": "http://127.0.0.1:3000/basic"});
+        body["boundDomains"] = bound;
+        async move { http.post(endpoint).json(&body).send().await.unwrap() }
+    };
+    let answer: Value = verify(json!(["bound.example.com"]))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(answer["errMsg"], "config:invalid url domain");
+    // Without them the sandbox allows any host: the signature is what fails.
+    let answer: Value = verify(json!([])).await.json().await.unwrap();
+    assert_eq!(answer["errMsg"], "config:invalid signature");
+    // Bounded and checked: at most three host names.
+    assert_eq!(
+        verify(json!(["a.com", "b.com", "c.com", "d.com"]))
+            .await
+            .status(),
+        400
+    );
+    assert_eq!(verify(json!(["not a host/"])).await.status(), 400);
+}
+
+#[tokio::test]
+async fn a_rehearsal_plays_each_fault_against_a_private_fake_and_says_how_the_server_coped() {
+    let app = Sandbox::start(&[]).await;
+    let rehearse = |fault: &'static str| {
+        let http = app.http.clone();
+        let endpoint = format!("{}/api/sim/rehearse", app.base);
+        async move {
+            let response = http
+                .post(endpoint)
+                .json(&json!({ "fault": fault }))
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(response.status(), 200, "{fault}");
+            response.json::<Value>().await.unwrap()
+        }
+    };
+    let rotated = rehearse("token_rotated").await;
+    assert_eq!(rotated["outcome"], "ok");
+    assert_eq!(rotated["token_calls"], 1, "{rotated}");
+    assert_eq!(rotated["ticket_calls"], 2, "{rotated}");
+    assert_eq!(rotated["wechat_errors"][0][1], 40001, "{rotated}");
+    let quota = rehearse("quota").await;
+    assert_eq!(quota["outcome"], "failed");
+    assert_eq!(quota["error"]["errcode"], 45009);
+    assert_eq!(quota["http_status"], 429);
+    assert_eq!(quota["ticket_calls"], 1);
+    let busy = rehearse("busy").await;
+    assert_eq!(busy["error"]["errcode"], -1);
+    assert_eq!(busy["ticket_calls"], 3, "{busy}");
+    assert_eq!(busy["http_status"], 502);
+    let timeout = rehearse("timeout").await;
+    assert_eq!(timeout["outcome"], "failed");
+    assert_eq!(timeout["ticket_calls"], 1);
+    assert_eq!(timeout["http_status"], 502);
+    // The sandbox's own fake was not touched: the page still signs, with one fetch each.
+    assert_eq!(
+        app.js_config(&[("url", "http://127.0.0.1:3000/basic")])
+            .await
+            .0,
+        200
+    );
+    assert_eq!(app.fake().calls(wechat::client::Endpoint::Token), 1);
+    assert_eq!(app.fake().calls(wechat::client::Endpoint::JsapiTicket), 1);
+    let unknown = app
+        .http
+        .post(format!("{}/api/sim/rehearse", app.base))
+        .json(&json!({ "fault": "meteor" }))
+        .send()
+        .await
+        .unwrap();
+    assert!(unknown.status().is_client_error());
+}

@@ -12,6 +12,7 @@ mod categories;
 mod errors;
 mod menu_items;
 mod params;
+pub mod profiles;
 #[cfg(feature = "ssr")]
 pub mod simulator_view;
 

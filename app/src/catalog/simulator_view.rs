@@ -5,6 +5,7 @@
 //! The TypeScript types the simulator is checked against (`app/bindings/*.ts`) are
 //! generated from these structs by `cargo test -p app --features ssr`.
 
+use super::profiles::{need_of, since_of, Need, SimProfiles};
 use super::{all_functions, bridge_name, Kind, MenuItem, Refusal, Text, APIS, MENU_ITEMS};
 use crate::strings::SimText;
 use serde::Serialize;
@@ -26,6 +27,8 @@ pub struct SimCatalog {
     pub refusals: SimRefusals,
     /// The simulator's UI strings.
     pub strings: BTreeMap<SimText, Text>,
+    /// Devices, client versions, accounts and scenarios (`catalog::profiles`).
+    pub profiles: SimProfiles,
 }
 
 /// One `wx.*` function and its native side.
@@ -50,6 +53,10 @@ pub struct SimFunction {
     pub needs_permission: bool,
     /// The documented parameters (of every button calling it).
     pub params: Vec<SimParam>,
+    /// The client version that introduced it (`None`: every client has it).
+    pub since: Option<&'static str>,
+    /// What it asks of the account.
+    pub needs: Need,
 }
 
 /// A call answers once; a listener's callbacks fire on a later event.
@@ -95,6 +102,7 @@ impl SimCatalog {
                 denied: Refusal::Denied.raw(),
             },
             strings: SimText::ALL.iter().map(|key| (*key, key.text())).collect(),
+            profiles: SimProfiles::build(),
         }
     }
 }
@@ -129,6 +137,8 @@ fn sim_function(name: &'static str) -> SimFunction {
         ok_word: bridge.ok_word.unwrap_or("ok"),
         needs_permission: bridge.needs_permission,
         params,
+        since: since_of(name),
+        needs: need_of(name),
     }
 }
 

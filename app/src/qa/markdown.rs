@@ -23,8 +23,23 @@ pub fn to_markdown(saved: &SavedReport) -> String {
         out,
         "- WeChat: {}{}",
         cell(device.wechat_version.as_deref().unwrap_or("—")),
-        if device.simulated { " (simulator)" } else { "" }
+        if device.simulated {
+            " (simulated: the simulator's answers, not a phone's)"
+        } else {
+            ""
+        }
     );
+    if let Some(profile) = device
+        .simulated
+        .then(|| catalog::profiles::recorded_profile(&device.user_agent))
+        .flatten()
+    {
+        let _ = writeln!(
+            out,
+            "- Simulator profile: {}",
+            cell(&profile.describe(catalog::Lang::En))
+        );
+    }
     let _ = writeln!(out, "- Screen: {}", cell(&device.screen));
     let _ = writeln!(out, "- Network: {}", cell(&device.network_type));
     let _ = writeln!(
@@ -150,5 +165,21 @@ mod tests {
         let rows = md.lines().filter(|l| l.starts_with("| `")).count();
         assert_eq!(rows, 3);
         assert!(md.contains("User agent: `Mozilla 'x' MicroMessenger/8.0.50`"));
+        assert!(!md.contains("Simulator profile"));
+    }
+
+    #[test]
+    fn a_simulated_run_says_so_with_its_profile() {
+        let mut saved = saved();
+        saved.report.device.simulated = true;
+        saved.report.device.user_agent =
+            "Mozilla/5.0 (Linux; Android 13) MicroMessenger/6.1 WeChatPlaygroundSimulator/android/test_unfollowed"
+                .into();
+        let md = to_markdown(&saved);
+        assert!(
+            md.contains("- WeChat: 8.0.50 (simulated: the simulator's answers, not a phone's)\n")
+        );
+        assert!(md
+            .contains("- Simulator profile: Android · WeChat 6.1 · test account (not followed)\n"));
     }
 }

@@ -191,6 +191,9 @@ fn ReportView(saved: SavedReport) -> impl IntoView {
     let summary = saved.report.summary(saved.id, &saved.created_at);
     let device = saved.report.device.clone();
     let simulated = device.simulated;
+    let profile = simulated
+        .then(|| crate::catalog::profiles::recorded_profile(&device.user_agent))
+        .flatten();
     let markdown = to_markdown(&saved);
     let unsupported: Vec<String> = device
         .js_api_support
@@ -229,7 +232,10 @@ fn ReportView(saved: SavedReport) -> impl IntoView {
                 <dt>{i18n.t(strings::QA_NETWORK)}</dt>
                 <dd>{device.network_type.clone()}</dd>
                 <dt>{i18n.t(strings::QA_ENV)}</dt>
-                <dd>{move || if simulated { i18n.t(strings::SIMULATED) } else { i18n.t(strings::REAL_WECHAT) }}</dd>
+                <dd id="qa-report-env" data-simulated=simulated.to_string()>
+                    {move || if simulated { i18n.t(strings::SIMULATED) } else { i18n.t(strings::REAL_WECHAT) }}
+                    {profile.map(|p| view! { " · " <span id="qa-report-profile">{p.describe(i18n.lang)}</span> })}
+                </dd>
                 <dt>"checkJsApi"</dt>
                 <dd>
                     {format!("{} / {}", device.js_api_support.len() - unsupported.len(), device.js_api_support.len())}

@@ -47,6 +47,12 @@
  * @typedef {import('../../../app/bindings/MenuItem').MenuItem} MenuItem
  * @typedef {import('../../../app/bindings/ShareTarget').ShareTarget} ShareTarget
  * @typedef {import('../../../app/bindings/SimText').SimText} SimText
+ * @typedef {import('../../../app/bindings/Device').Device} Device
+ * @typedef {import('../../../app/bindings/Account').Account} Account
+ * @typedef {import('../../../app/bindings/Scenario').Scenario} Scenario
+ * @typedef {import('../../../app/bindings/Effect').Effect} Effect
+ * @typedef {{ device: Device, wechat: string, account: Account, scenario: Scenario | null, ignored: string[] }} Profile
+ *   Who the simulator is: chosen in the panel or by ?device= ?wechat= ?account= ?scenario=, kept for the session.
  * @typedef {'ok' | 'cancel' | 'fail'} Outcome
  * @typedef {{ status: Outcome, fields: Record<string, unknown>, desc?: string, rawMsg?: string }} Answer
  *   What a handler decides; toRaw() turns it into the client's RawAnswer.
@@ -93,7 +99,7 @@
     },
     window.__wxSimulatorOptions || {},
   );
-  const CLIENT_VERSION = '8.0.50';
+  const PROFILES = CATALOG.profiles;
   /** @param {string} path */
   const asset = (path) => new URL(path, BASE).href;
   const SAMPLE_IMAGES = [
@@ -104,16 +110,100 @@
   const VOICE_CLIP = { url: asset('samples/voice.wav'), ms: 1200 };
   const SAMPLE_LOCATION = { latitude: 23.099994, longitude: 113.32452, speed: 0, accuracy: 65 };
 
-  // jweixin decides at load whether it runs inside WeChat, from the user agent.
+  /* ── 1b. The profile: device, client version, account, scenario ─────────────────────── */
+
+  /** @param {'localStorage' | 'sessionStorage'} area */
+  const storage = (area) => { try { return window[area]; } catch (e) { return null; } };
+  const PROFILE_KEY = 'wxsim:profile';
+  /** The query parameters a profile is chosen by (removed again by "back to normal"). */
+  const PROFILE_PARAMS = ['device', 'wechat', 'account', 'scenario'];
+  /**
+   * `a` is `b` or newer, by numeric parts (the same rule as catalog::profiles::at_least).
+   * @param {string} a @param {string} b
+   */
+  const atLeast = (a, b) => {
+    const x = a.split('.').map((p) => Number(p) || 0);
+    const y = b.split('.').map((p) => Number(p) || 0);
+    for (let i = 0; i < Math.max(x.length, y.length); i += 1) {
+      if ((x[i] || 0) !== (y[i] || 0)) return (x[i] || 0) > (y[i] || 0);
+    }
+    return true;
+  };
+  /** @param {unknown} value */
+  const isClientVersion = (value) => typeof value === 'string' && value.length <= PROFILES.maxClientVersionLen &&
+    /^\d{1,2}(\.\d{1,4}){1,3}$/.test(value);
+  /** @returns {Profile} */
+  function readProfile() {
+    const query = new URLSearchParams(location.search);
+    /** @type {Record<string, unknown>} */
+    let saved = {};
+    try {
+      const parsed = JSON.parse(storage('sessionStorage')?.getItem(PROFILE_KEY) || '{}');
+      if (parsed && typeof parsed === 'object') saved = parsed;
+    } catch (e) { /* a damaged entry: the defaults */ }
+    /** @type {string[]} */
+    const ignored = [];
+    const fromQuery = (/** @type {string} */ name) => {
+      const value = query.get(name);
+      return value == null ? undefined : value.slice(0, 64);
+    };
+    const askedScenario = fromQuery('scenario');
+    // A scenario in the address starts from the defaults; otherwise the session's choice,
+    // without its scenario when the address names a profile of its own.
+    /** @type {Record<string, unknown>} */
+    const base = askedScenario !== undefined ? {} : saved;
+    const ownProfile = PROFILE_PARAMS.some((name) => name !== 'scenario' && query.has(name));
+    const scenarioId = askedScenario !== undefined ? askedScenario : ownProfile ? '' : base.scenario;
+    const scenario = PROFILES.scenarios.find((sc) => sc.id === scenarioId) || null;
+    if (askedScenario && !scenario) ignored.push(`scenario=${askedScenario}`);
+    /**
+     * @template T
+     * @param {string} name
+     * @param {(v: unknown) => T | undefined} pick
+     * @param {unknown} fromScenario
+     * @param {T} fallback
+     * @returns {T}
+     */
+    const choose = (name, pick, fromScenario, fallback) => {
+      const asked = fromQuery(name);
+      const picked = asked === undefined ? undefined : pick(asked);
+      if (asked !== undefined && picked === undefined) ignored.push(`${name}=${asked}`);
+      return picked ?? pick(fromScenario) ?? pick(base[name]) ?? fallback;
+    };
+    const device = choose('device', (v) => PROFILES.devices.find((d) => d.id === v), scenario?.device, PROFILES.devices[0]);
+    const wechat = choose('wechat', (v) => (isClientVersion(v) ? String(v) : undefined), scenario?.wechat, PROFILES.defaultClient);
+    const account = choose('account', (v) => PROFILES.accounts.find((a) => a.id === v), scenario?.account, PROFILES.accounts[0]);
+    return { device, wechat, account, scenario, ignored };
+  }
+  const PROFILE = readProfile();
+  try {
+    storage('sessionStorage')?.setItem(PROFILE_KEY, JSON.stringify({
+      device: PROFILE.device.id, wechat: PROFILE.wechat, account: PROFILE.account.id, scenario: PROFILE.scenario?.id || '',
+    }));
+  } catch (e) { /* storage disabled: the profile lasts as long as the page */ }
+  /** @type {Effect} */
+  const EFFECT = PROFILE.scenario ? PROFILE.scenario.effect : { kind: 'profile' };
+
+  // jweixin decides at load whether it runs inside WeChat, from the user agent; the profile's
+  // device and client are what it reads (and the token naming the profile, which QA reports keep).
   const realUserAgent = navigator.userAgent;
-  const simulatedUserAgent = `${realUserAgent} MicroMessenger/${CLIENT_VERSION} WeChatPlaygroundSimulator`;
+  const simulatedUserAgent = `${PROFILE.device.userAgent || realUserAgent} MicroMessenger/${PROFILE.wechat} ` +
+    `${PROFILES.uaToken}/${PROFILE.device.id}/${PROFILE.account.id}`;
   try {
     Object.defineProperty(navigator, 'userAgent', { configurable: true, get: () => simulatedUserAgent });
   } catch (e) { /* jweixin then stays inert; the bridge still answers direct calls */ }
   // The same platform tests as jweixin: some answers differ by platform (JSON strings on Android).
-  const lowerUA = realUserAgent.toLowerCase();
+  const lowerUA = simulatedUserAgent.toLowerCase();
   const ANDROID = lowerUA.includes('android');
   const IOS = lowerUA.includes('iphone') || lowerUA.includes('ipad');
+  /** Before 6.0.2 nothing is checked: config:ok to any signature, every API allowed (appendix 5 #6). */
+  const CHECKS_PERMISSIONS = atLeast(PROFILE.wechat, PROFILES.permissionChecksSince);
+  /** An old Android client: a page whose address pushState changed fails to sign (#19). */
+  const OLD_PUSH_STATE = PROFILE.device.oldPushState && !atLeast(PROFILE.wechat, PROFILES.androidPushStateSince);
+  /** @param {SimFunction} f  whether this client has it */
+  const clientHas = (f) => !f.since || atLeast(PROFILE.wechat, f.since);
+  /** @param {SimFunction} f  whether the account may use it */
+  const accountAllows = (f) => f.needs === 'any' || PROFILE.account.grants.includes(f.needs);
 
   /* ── 2. Small helpers ────────────────────────────────────────────────────────────────── */
 
@@ -163,8 +253,6 @@
   const mediaId = () => randomFrom('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-', 64);
   /** @param {string} host */
   const isTencentHost = (host) => /(^|\.)(qq\.com|qpic\.cn|gtimg\.cn|wechat\.com|weixin\.com|qlogo\.cn)$/.test(host);
-  /** @param {'localStorage' | 'sessionStorage'} area */
-  const storage = (area) => { try { return window[area]; } catch (e) { return null; } };
   /** @param {number} ms */
   const fmtTime = (ms) => new Date(ms).toTimeString().slice(0, 8);
   /**
@@ -394,9 +482,16 @@
   function gate(native) {
     const known = functionOf(native);
     if (!known || !HANDLERS[native]) return { err_msg: CATALOG.refusals.notExist };
+    if (!clientHas(known)) {
+      return { err_msg: CATALOG.refusals.notExist, err_desc: `${known.name} needs WeChat ${known.since}; this client is ${PROFILE.wechat}` };
+    }
     const verify = state.verify;
     if (verify.status === 'none' || verify.status === 'verifying') return { err_msg: CATALOG.refusals.offline };
     if (verify.status !== 'ok') return { err_msg: CATALOG.refusals.denied, err_desc: `wx.config failed: ${verify.errMsg}` };
+    if (!CHECKS_PERMISSIONS) return null;
+    if (known.needsPermission && !accountAllows(known)) {
+      return { err_msg: CATALOG.refusals.denied, err_desc: `${known.name} needs ${known.needs === 'share' ? 'the share permission' : 'a verified account'}; this is a ${PROFILE.account.name.en}` };
+    }
     // A share invoke is allowed by its listener's event in jsApiList.
     const needed = known.event || known.native;
     if (known.needsPermission && !verify.jsApiList.includes(needed)) {
@@ -421,6 +516,8 @@
     };
     if (native === BY_NAME.get('config')?.native) {
       preVerify(input).then((raw) => later(() => answer(raw), 0));
+      // A page calling at load, not in wx.ready: its call reaches a client still verifying.
+      if (EFFECT.kind === 'before_ready') runProbe();
       return;
     }
     const refusal = gate(native);
@@ -445,7 +542,12 @@
   }
 
   /** @param {string} event */
-  const permitted = (event) => state.verify.status === 'ok' && state.verify.jsApiList.includes(event);
+  const permitted = (event) => {
+    if (state.verify.status !== 'ok') return false;
+    if (!CHECKS_PERMISSIONS) return true;
+    const listener = BY_NATIVE.get(event);
+    return state.verify.jsApiList.includes(event) && (!listener || (clientHas(listener) && accountAllows(listener)));
+  };
 
   /**
    * Fires a native event at the page; false when nobody may hear it.
@@ -472,12 +574,36 @@
   // iOS WeChat verifies against the URL the page was entered with, even after client-side
   // navigation; elsewhere against the current one; never the #fragment.
   const pageUrl = () => location.href.split('#')[0];
+  /** @param {Record<string, string | null>} changes  query parameters to set (null: remove) */
+  const withQuery = (changes) => {
+    const url = new URL(location.href);
+    Object.entries(changes).forEach(([k, v]) => (v == null ? url.searchParams.delete(k) : url.searchParams.set(k, v)));
+    return url.href;
+  };
+  // An OAuth scenario: the page was entered from the redirect (code and state in its URL)…
+  if (EFFECT.kind === 'oauth_redirect' && !new URL(location.href).searchParams.has('code')) {
+    history.replaceState(history.state, '', withQuery({ code: `sim${digits(12)}`, state: 'STATE' }));
+  }
   const LANDING_URL = pageUrl();
+  // …and removes them before it signs; a router's pushState changes the address before it signs.
+  if (EFFECT.kind === 'oauth_redirect') history.replaceState(history.state, '', withQuery({ code: null, state: null }));
+  if (EFFECT.kind === 'push_state') {
+    const [key, value] = EFFECT.query.split('=');
+    history.pushState(history.state, '', withQuery({ [key]: value || '' }));
+  }
+  /** The first verification of a stale-ticket scenario fails (the ticket was replaced). */
+  let staleTicketPending = EFFECT.kind === 'stale_ticket';
+  /** The URL this client verifies: the landing URL on iOS and on Android before 6.2 (which knows no pushState). */
+  const verifiedUrl = () => {
+    const rule = PROFILE.device.signedUrl || (IOS ? 'landing' : 'current');
+    return rule === 'landing' || OLD_PUSH_STATE ? LANDING_URL : pageUrl();
+  };
 
   /** @param {BridgeArgs} args @returns {Promise<RawAnswer>} */
   function preVerify(args) {
     const seq = ++state.verifySeq;
-    const url = IOS ? LANDING_URL : pageUrl();
+    const url = verifiedUrl();
+    if (EFFECT.kind === 'missing_signature') args = Object.assign({}, args, { verifySignature: '' });
     state.verify = {
       status: 'verifying', errMsg: '', detail: '', url, appId: str(args.verifyAppId),
       jsApiList: list(args.verifyJsApiList).map(String),
@@ -496,6 +622,7 @@
       const raw = why ? { err_msg: errMsg, err_desc: why } : { err_msg: errMsg };
       // Real clients name the URL they verified; WeChat's documents never do.
       if (typeof realAuthUrl === 'string' && realAuthUrl) raw.realAuthUrl = realAuthUrl;
+      if (errMsg === 'config:ok' && seq === state.verifySeq) later(runProbe, 0);
       return raw;
     };
     const missing = ['verifyAppId', 'verifyTimestamp', 'verifyNonceStr', 'verifySignature']
@@ -503,15 +630,32 @@
     if (missing.length) {
       return Promise.resolve(settle('config:fail', `wx.config is missing ${missing.map((k) => k.replace('verify', '')).join(', ')}`));
     }
+    if (PROFILE.account.configRefusal) {
+      return Promise.resolve(settle(PROFILE.account.configRefusal, `the user does not follow this ${PROFILE.account.name.en}`));
+    }
+    if (!CHECKS_PERMISSIONS) {
+      return Promise.resolve(settle('config:ok', `WeChat ${PROFILE.wechat} checks no permission before ${PROFILES.permissionChecksSince}: the signature was not verified`));
+    }
+    if (staleTicketPending) {
+      staleTicketPending = false;
+      return Promise.resolve(settle('config:invalid signature', 'the jsapi_ticket this page was signed with has been replaced (scenario stale-ticket)', url));
+    }
+    /** @type {Record<string, unknown>} */
     const body = {
       appId: str(args.verifyAppId), timestamp: str(args.verifyTimestamp), nonceStr: str(args.verifyNonceStr),
       signature: str(args.verifySignature), url,
     };
+    if (EFFECT.kind === 'unbound_domain') body.boundDomains = [EFFECT.domain];
+    const pushStateNote = OLD_PUSH_STATE && url !== pageUrl()
+      ? `Android WeChat before ${PROFILES.androidPushStateSince} does not support pushState: it verified ${url}` : '';
     return fetch(OPTIONS.verifyUrl, {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), credentials: 'same-origin',
     })
       .then((response) => response.json().catch(() => ({})).then((json) => {
-        if (isRecord(json) && typeof json.errMsg === 'string') return settle(json.errMsg, json.detail, json.realAuthUrl);
+        if (isRecord(json) && typeof json.errMsg === 'string') {
+          const failed = json.errMsg !== 'config:ok';
+          return settle(json.errMsg, failed && pushStateNote ? pushStateNote : json.detail, json.realAuthUrl);
+        }
         return settle('config:fail', `verify endpoint answered HTTP ${response.status} without errMsg`);
       }))
       .catch((error) => settle('config:fail', `verify endpoint unreachable: ${error && error.message}`));
@@ -533,6 +677,104 @@
         if (isRecord(json) && typeof json.fault === 'string') return json.fault;
         return isRecord(json) && typeof json.message === 'string' ? json.message : 'unverifiable';
       }, (error) => `unverifiable: ${error && error.message}`);
+  }
+
+  /* ── 8b. Scenarios: the probe a page would make, the server's rehearsal ──────────────── */
+
+  /** What the scenario showed: lines for its box (errMsg, checkJsApi, the server's answer). */
+  /** @type {{ lines: string[], errMsg: string, probed: boolean }} */
+  const shown = { lines: [], errMsg: '', probed: false };
+  /** @param {string} line */
+  function show(line) {
+    shown.lines.push(line);
+    scheduleRender();
+  }
+  // The scenario's probe, once per page: called through jweixin as the page itself would.
+  function runProbe() {
+    const scenario = PROFILE.scenario;
+    const wx = /** @type {Record<string, unknown> | undefined} */ (/** @type {any} */ (window).wx);
+    if (!scenario || !scenario.probe || shown.probed || !wx) return;
+    const probe = scenario.probe;
+    const call = wx[probe];
+    if (typeof call !== 'function') return;
+    shown.probed = true;
+    /** @type {Record<string, unknown>} */
+    let args = {};
+    try { args = JSON.parse(scenario.probeArgs); } catch (e) { /* the catalog's tests keep it JSON */ }
+    if (probe === 'updateAppMessageShareData') args.link = pageUrl();
+    args.complete = (/** @type {Record<string, unknown>} */ res) => {
+      shown.errMsg = str(res && res.errMsg);
+      const data = Object.fromEntries(Object.entries(res || {}).filter(([k]) => k !== 'errMsg'));
+      show(t('pageGets', `${shown.errMsg}${Object.keys(data).length ? ` ${JSON.stringify(data)}` : ''}`));
+    };
+    call(args);
+    const check = wx.checkJsApi;
+    if (typeof check === 'function' && clientHas(/** @type {SimFunction} */ (BY_NAME.get('checkJsApi'))) && EFFECT.kind !== 'before_ready') {
+      check({
+        jsApiList: [probe],
+        complete: (/** @type {Record<string, unknown>} */ res) => {
+          const result = isRecord(res.checkResult) ? res.checkResult[probe] : undefined;
+          show(t('checkJsApiSays', probe, String(result)));
+        },
+      });
+    }
+  }
+
+  /** The server's rehearsal of a fake WeChat API fault (against a private fake, in either mode). */
+  function rehearse() {
+    if (EFFECT.kind !== 'server_fault') return;
+    show(t('rehearsalRunning'));
+    fetch('/api/sim/rehearse', {
+      method: 'POST', headers: { 'content-type': 'application/json' }, credentials: 'same-origin',
+      body: JSON.stringify({ fault: EFFECT.fault }),
+    })
+      .then((response) => response.json().then((json) => ({ status: response.status, json })))
+      .then(({ status, json }) => {
+        shown.lines = [];
+        if (status !== 200 || !isRecord(json)) {
+          show(t('rehearsalUnavailable', isRecord(json) ? str(json.message) : `HTTP ${status}`));
+          return;
+        }
+        list(json.wechat_errors).forEach((row) => {
+          if (Array.isArray(row)) show(t('rehearsalWechat', str(row[1]), str(row[2])));
+        });
+        const error = isRecord(json.error) ? json.error : null;
+        if (json.outcome === 'ok') {
+          show(t('rehearsalRecovered', str(json.token_calls), str(json.ticket_calls)));
+          shown.errMsg = 'ok';
+        } else {
+          const code = error && error.errcode != null ? `errcode ${error.errcode}` : 'timeout';
+          shown.errMsg = code;
+          show(t('rehearsalCalls', str(json.token_calls), str(json.ticket_calls)));
+          show(t('rehearsalFailed', str(json.http_status), `${code} — ${str(error && error.message)}`));
+        }
+      }, (error) => show(t('rehearsalUnavailable', String(error && error.message))));
+  }
+
+  /** Back to normal: the default profile, no scenario, the address without the profile's parameters. */
+  function backToNormal() {
+    try { storage('sessionStorage')?.removeItem(PROFILE_KEY); } catch (e) { /* ignore */ }
+    /** @type {Record<string, null>} */
+    const drop = Object.fromEntries(PROFILE_PARAMS.map((k) => [k, null]));
+    if (EFFECT.kind === 'push_state') drop[EFFECT.query.split('=')[0]] = null;
+    location.assign(withQuery(drop));
+  }
+  /**
+   * Another profile or scenario: kept for the session, the page loaded again (jweixin reads
+   * the user agent once, at load).
+   * @param {{ device?: string, wechat?: string, account?: string, scenario?: string }} next
+   */
+  function chooseProfile(next) {
+    const current = { device: PROFILE.device.id, wechat: PROFILE.wechat, account: PROFILE.account.id, scenario: PROFILE.scenario?.id || '' };
+    /** @type {Record<string, string | null>} */
+    const params = Object.fromEntries(PROFILE_PARAMS.map((k) => [k, null]));
+    if (EFFECT.kind === 'push_state') params[EFFECT.query.split('=')[0]] = null;
+    if (next.scenario) {
+      params.scenario = next.scenario; // a scenario brings its own profile
+    } else {
+      try { storage('sessionStorage')?.setItem(PROFILE_KEY, JSON.stringify(Object.assign(current, next, { scenario: '' }))); } catch (e) { /* ignore */ }
+    }
+    location.assign(withQuery(params));
   }
 
   /* ── 9. Sheets, toasts, images ───────────────────────────────────────────────────────── */
@@ -1010,7 +1252,8 @@
       /** @type {Record<string, boolean>} */
       const result = {};
       list(args.jsApiList).map(String).forEach((name) => {
-        result[name] = (BY_NATIVE.has(name) && Boolean(HANDLERS[name])) || EVENTS.has(name);
+        const known = BY_NATIVE.get(name);
+        result[name] = Boolean(known && clientHas(known) && (HANDLERS[name] || EVENTS.has(name)));
       });
       const config = BY_NAME.get('config')?.native;
       if (config) delete result[config];
@@ -1203,10 +1446,12 @@
       const fix = position
         ? { latitude: position.coords.latitude, longitude: position.coords.longitude, speed: position.coords.speed || 0, accuracy: Math.round(position.coords.accuracy || 30) }
         : Object.assign({}, SAMPLE_LOCATION);
-      if (args.type === 'gcj02') [fix.latitude, fix.longitude] = toGcj02(fix.latitude, fix.longitude);
+      // gcj02 from 6.2 on (appendix 5 #22); older clients answer GPS coordinates whatever is asked.
+      const gcj02 = args.type === 'gcj02' && atLeast(PROFILE.wechat, PROFILES.gcj02Since);
+      if (gcj02) [fix.latitude, fix.longitude] = toGcj02(fix.latitude, fix.longitude);
       fix.latitude = Number(fix.latitude.toFixed(6));
       fix.longitude = Number(fix.longitude.toFixed(6));
-      const result = ok(Object.assign(fix, { type: str(args.type) || 'wgs84' })); // the client echoes type; jweixin deletes it
+      const result = ok(Object.assign(fix, { type: gcj02 ? 'gcj02' : 'wgs84' })); // the client echoes type; jweixin deletes it
       if (!position) result.desc = 'sample position (browser geolocation unavailable or too slow)';
       return result;
     },
@@ -1441,11 +1686,16 @@
     }
     panel.lang = zh() ? 'zh-CN' : 'en';
     panel.setAttribute('aria-label', t('simulatedWechat'));
-    panel.innerHTML = `<details${wasOpen ? ' open' : ''}><summary id="wx-sim-status" data-status="none">` +
+    labelPageAnswers();
+    panel.innerHTML = scenarioHtml() + `<details${wasOpen ? ' open' : ''}><summary id="wx-sim-status" data-status="none">` +
       `<span class="wxsim-logo" aria-hidden="true"></span><b>${esc(t('simulatedWechat'))}</b>` +
-      '<span class="wxsim-badge" data-sim-status-text></span><span class="wxsim-rec" data-sim-rec hidden></span></summary>' +
+      '<span class="wxsim-badge" data-sim-status-text></span><span class="wxsim-rec" data-sim-rec hidden></span>' +
+      `<span id="wx-sim-profile" class="wxsim-profile" data-device="${esc(PROFILE.device.id)}" data-wechat="${esc(PROFILE.wechat)}"` +
+      ` data-account="${esc(PROFILE.account.id)}"${isDefaultProfile() ? ' hidden' : ''}>${esc(profileText())}</span></summary>` +
       '<div class="wxsim-body">' +
+      `<p class="wxsim-muted wxsim-honest">${esc(t('simulatedAnswers'))}</p>` +
       '<section class="wxsim-verify" data-sim-verify></section>' +
+      profileControlsHtml() +
       `<section class="wxsim-controls"><label>${esc(t('outcomeOfUserActions'))} <select id="wx-sim-outcome">` +
       `<option value="ok">ok · ${esc(t('confirmWord'))}</option><option value="cancel">cancel · ${esc(t('cancelWord'))}</option>` +
       `<option value="fail">fail · ${esc(t('failWord'))}</option></select></label>` +
@@ -1462,6 +1712,55 @@
     find(panel, '#wx-sim-ask', HTMLInputElement).checked = state.ask;
     find(panel, '#wx-sim-external', HTMLInputElement).checked = state.external;
     render();
+  }
+
+  // The page's own result log shows the answers this simulator gave: each errMsg there is
+  // labelled "simulated" too (a style rule, in the page's language, so the page needs no code).
+  function labelPageAnswers() {
+    let style = document.querySelector('style[data-wxsim-label]');
+    if (!style) {
+      style = document.createElement('style');
+      style.setAttribute('data-wxsim-label', '');
+      (document.head || document.documentElement).appendChild(style);
+    }
+    const label = JSON.stringify(` · ${t('simulatedTag')} (${profileText()})`);
+    style.textContent = `.log_entry .log_errmsg:not(:empty)::after { content: ${label}; color: #7a5200; font-size: 12px; }`;
+  }
+
+  // The title bar names the profile when it is not the default one (the panel's body always does).
+  const isDefaultProfile = () => PROFILE.device === PROFILES.devices[0] && PROFILE.wechat === PROFILES.defaultClient &&
+    PROFILE.account === PROFILES.accounts[0];
+
+  /** `iPhone (iOS) · WeChat 6.7.1 · unverified subscription account` in the page's language. */
+  function profileText() {
+    return `${inLang(PROFILE.device.name)} · WeChat ${PROFILE.wechat} · ${inLang(PROFILE.account.name)}`;
+  }
+  /** @param {string} id @param {string} label @param {{ value: string, label: string }[]} options @param {string} value */
+  const selectHtml = (id, label, options, value) => `<label>${esc(label)} <select id="${id}">` +
+    options.map((o) => `<option value="${esc(o.value)}"${o.value === value ? ' selected' : ''}>${esc(o.label)}</option>`).join('') +
+    '</select></label>';
+  function profileControlsHtml() {
+    const clients = PROFILES.clients.includes(PROFILE.wechat) ? PROFILES.clients : PROFILES.clients.concat([PROFILE.wechat]);
+    return '<section class="wxsim-controls wxsim-profile-controls">' +
+      selectHtml('wx-sim-device', t('profileDevice'), PROFILES.devices.map((d) => ({ value: d.id, label: inLang(d.name) })), PROFILE.device.id) +
+      selectHtml('wx-sim-wechat', t('profileClient'), clients.map((v) => ({ value: v, label: v })), PROFILE.wechat) +
+      selectHtml('wx-sim-account', t('profileAccount'), PROFILES.accounts.map((a) => ({ value: a.id, label: inLang(a.name) })), PROFILE.account.id) +
+      PROFILE.ignored.map((what) => `<p class="wxsim-warn" data-sim-ignored>${esc(t('profileIgnored', what))}</p>`).join('') +
+      `<h4>${esc(t('scenarios'))}</h4><div class="wxsim-scenarios">` +
+      PROFILES.scenarios.map((sc) => `<button type="button" class="wxsim-scenario-button" data-scenario-id="${esc(sc.id)}"` +
+        `${PROFILE.scenario?.id === sc.id ? ' aria-pressed="true"' : ''} title="${esc(inLang(sc.explains))}">${esc(inLang(sc.name))}</button>`).join('') +
+      '</div></section>';
+  }
+  /** The active scenario's box, always in view: what it shows, its appendix 5 item, the way back. */
+  function scenarioHtml() {
+    const sc = PROFILE.scenario;
+    if (!sc) return '';
+    const item = sc.appendix == null ? t('notInAppendix') : t('appendixItem', sc.appendix);
+    return `<div id="wx-sim-scenario" class="wxsim-scenario" data-scenario="${esc(sc.id)}" data-appendix="${sc.appendix == null ? '' : sc.appendix}">` +
+      `<p class="wxsim-scenario-head"><b>${esc(inLang(sc.name))}</b> <span class="wxsim-simtag">${esc(t('simulatedTag'))}</span> <small data-scenario-item>${esc(item)}</small>` +
+      `<button type="button" class="wxsim-btn wxsim-btn--primary" id="wx-sim-back-to-normal">${esc(t('backToNormal'))}</button></p>` +
+      `<p data-scenario-explains>${esc(inLang(sc.explains))}</p>` +
+      '<div data-scenario-result aria-live="polite"></div></div>';
   }
 
   function render() {
@@ -1494,6 +1793,11 @@
         }).join('')
       : '';
     find(panel, '#wx-sim-calls', HTMLOListElement).innerHTML = state.calls.slice(-60).reverse().map(callHtml).join('');
+    const result = panel.querySelector('[data-scenario-result]');
+    if (result instanceof HTMLElement) {
+      result.dataset.errMsg = shown.errMsg;
+      result.innerHTML = shown.lines.map((line) => `<p>${esc(line)}</p>`).join('');
+    }
   }
 
   /** The menu sheet: appendix 3's items, in the catalog's labels, one row per class. @param {HTMLElement} root */
@@ -1537,6 +1841,7 @@
     return `<li data-bridge-call="${esc(call.name)}" data-kind="${call.kind}" data-status="${esc(status)}"${open ? ' data-open' : ''}>` +
       `<button type="button" class="wxsim-call-head" data-call-seq="${call.seq}" aria-expanded="${open}">` +
       `<span class="wxsim-kind">${esc(call.kind)}</span> <b>${esc(call.name)}</b>${alias} <code>${esc(headline)}</code>` +
+      ` <small class="wxsim-simtag" data-simulated>${esc(t('simulatedTag'))}</small>` +
       ` <time>${fmtTime(call.time)}</time></button>` +
       `<pre>args ${esc(JSON.stringify(call.args, null, open ? 1 : 0))}</pre><pre>answer ${esc(JSON.stringify(call.result, null, open ? 1 : 0))}</pre></li>`;
   }
@@ -1582,6 +1887,9 @@
     }
     if (target.closest('[data-menu-close]')) { state.menu.open = false; render(); return; }
     if (target.closest('[data-sim-clear]')) { state.calls.length = 0; render(); return; }
+    if (target.closest('#wx-sim-back-to-normal')) { backToNormal(); return; }
+    const scenarioButton = target.closest('[data-scenario-id]');
+    if (scenarioButton) { chooseProfile({ scenario: scenarioButton.getAttribute('data-scenario-id') || '' }); return; }
     const head = target.closest('[data-call-seq]');
     if (head) {
       const seq = Number(head.getAttribute('data-call-seq'));
@@ -1596,6 +1904,10 @@
   function onPanelChange(ev) {
     const target = ev.target;
     if (target instanceof HTMLSelectElement && target.id === 'wx-sim-outcome') api.setOutcome(target.value);
+    if (target instanceof HTMLSelectElement && ['wx-sim-device', 'wx-sim-wechat', 'wx-sim-account'].includes(target.id)) {
+      chooseProfile({ [target.id.replace('wx-sim-', '')]: target.value });
+      return;
+    }
     if (!(target instanceof HTMLInputElement)) return;
     if (target.id === 'wx-sim-ask') state.ask = target.checked;
     if (target.id === 'wx-sim-external') {
@@ -1616,6 +1928,15 @@
     get menu() { return menuSnapshot(); },
     get outcome() { return state.outcome; },
     get shareData() { return clone(state.share); },
+    /** The profile: device, client version, account and scenario ids. */
+    get profile() {
+      return { device: PROFILE.device.id, wechat: PROFILE.wechat, account: PROFILE.account.id, scenario: PROFILE.scenario?.id || null };
+    },
+    /** What the active scenario showed: its lines and the errMsg (or errcode) the page got. */
+    get scenarioResult() { return clone(shown); },
+    /** @param {{ device?: string, wechat?: string, account?: string, scenario?: string }} next  loads the page again */
+    setProfile: (next) => chooseProfile(next),
+    backToNormal: () => backToNormal(),
     /** @param {string} outcome */
     setOutcome(outcome) {
       if (!isOutcome(outcome)) throw new Error(`outcome must be one of ${OUTCOMES.join(', ')}`);
@@ -1653,6 +1974,8 @@
   };
   Object.defineProperty(window, '__wxSimulator', { value: api, configurable: true });
 
+  if (PROFILE.scenario?.outcome && isOutcome(PROFILE.scenario.outcome)) state.outcome = PROFILE.scenario.outcome;
+  rehearse();
   ensureCss();
   const mount = () => {
     ensureCss();
