@@ -83,6 +83,9 @@ test('a phone that fails (invalid signature) shows the error and its cause on /s
   await expect(result.locator('.setup_cause')).toHaveAttribute('data-cause', 'ticket');
   await expect(result.locator('.setup_cause')).toContainText('jsapi_ticket');
   await expect(page.locator('#setup-phones .setup_phone_result[data-outcome="ready"]')).toHaveCount(0);
+  // The phone configures again after the renewal: a call still in the route when the context
+  // closes must not fail the test.
+  await phonePage.unrouteAll({ behavior: 'ignoreErrors' });
   await context.close();
 });
 
