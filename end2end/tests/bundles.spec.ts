@@ -4,13 +4,15 @@ import type { Page } from '@playwright/test';
 /// A file name without the content hash cargo-leptos puts in it
 /// (`wechat-playground.wXoZ-Aho2AuhyxDS7nvcJg.wasm` → `wechat-playground.wasm`).
 const unhashed = (name: string) => name.replace(/\.[A-Za-z0-9_-]{22}(?=\.[a-z]+$)/, '');
+/// A URL's file name (no query), its content hash taken out.
+const fileOf = (url: string) => unhashed(url.split('?')[0].split('/').pop()!);
 
 /// The wasm files a page fetches, by file name without its hash, from now on.
 function recordWasm(page: Page): string[] {
   const files: string[] = [];
   page.on('request', (request) => {
     const { pathname } = new URL(request.url());
-    if (pathname.endsWith('.wasm')) files.push(unhashed(pathname.split('/').pop()!));
+    if (pathname.endsWith('.wasm')) files.push(fileOf(pathname));
   });
   return files;
 }
@@ -112,7 +114,7 @@ test('a second visit of a category page takes every static file from the cache',
   const settle = (requestId: string) => {
     if (!loading.delete(requestId)) return;
     const response = responses.find((r) => r.id === requestId);
-    if (response) loaded.push(unhashed(response.url.split('?')[0].split('/').pop()!));
+    if (response) loaded.push(fileOf(response.url));
   };
   cdp.on('Network.loadingFinished', (event) => settle(event.requestId));
   cdp.on('Network.loadingFailed', (event) => settle(event.requestId));
@@ -130,7 +132,7 @@ test('a second visit of a category page takes every static file from the cache',
   await visit();
   // The first visit fetches the wasm, its glue, the stylesheet, the catalog, the simulator
   // and the SDK from the server.
-  const names = responses.map((r) => unhashed(r.url.split('?')[0].split('/').pop()!));
+  const names = responses.map((r) => fileOf(r.url));
   expect(names).toEqual(expect.arrayContaining(
     ['wechat-playground.wasm', 'wechat-playground.js', 'wechat-playground.css', 'catalog.js', 'simulator.js', 'jweixin-1.6.0.js']));
   expect(fromServer().length).toBe(responses.length);

@@ -130,33 +130,28 @@ pub fn lint(config: &str, code: &str, known: Known<'_>) -> Vec<ConfigLint> {
     let mut lints = Vec::new();
     let mut named: Vec<&str> = Vec::new();
     for (key, value) in &entries {
-        match key_lint(key) {
-            Some(lint) => {
-                if let ConfigLint::WrongCase { expected, .. }
-                | ConfigLint::Misspelled { expected, .. } = &lint
-                {
-                    named.push(
-                        CONFIG_KEYS
-                            .iter()
-                            .find(|k| *k == expected)
-                            .copied()
-                            .unwrap_or_default(),
-                    );
-                }
-                lints.push(lint);
-            }
-            None => {
-                let key = CONFIG_KEYS
-                    .iter()
-                    .find(|k| *k == key)
-                    .copied()
-                    .unwrap_or_default();
-                if !is_empty(value) {
-                    named.push(key);
-                }
-                lints.extend(value_lints(key, value, known));
-            }
+        if key.is_empty() {
+            continue; // a spread (`...rest`)
         }
+        let Some(config_key) = config_key(key) else {
+            lints.push(ConfigLint::UnknownKey { found: key.clone() });
+            continue;
+        };
+        if config_key != key {
+            // WeChat reads it as missing; the misspelling says so, `Missing` would repeat it.
+            let (found, expected) = (key.clone(), config_key.to_owned());
+            lints.push(if config_key.eq_ignore_ascii_case(key) {
+                ConfigLint::WrongCase { found, expected }
+            } else {
+                ConfigLint::Misspelled { found, expected }
+            });
+            named.push(config_key);
+            continue;
+        }
+        if !is_empty(value) {
+            named.push(config_key);
+        }
+        lints.extend(value_lints(config_key, value, known));
     }
     for key in REQUIRED_KEYS {
         if !named.contains(&key) {
@@ -165,19 +160,10 @@ pub fn lint(config: &str, code: &str, known: Known<'_>) -> Vec<ConfigLint> {
             });
         }
     }
-    let listed: Vec<&str> = entries
-        .iter()
-        .filter(|(key, _)| key == "jsApiList")
-        .flat_map(|(_, value)| match value {
-            Literal::Array(items) => items.iter().filter_map(as_str).collect(),
-            _ => Vec::new(),
-        })
-        .collect();
-    let has_list = entries
-        .iter()
-        .any(|(key, value)| key == "jsApiList" && matches!(value, Literal::Array(_)));
     let page = format!("{config}\n{code}");
-    if has_list {
+    let js_api_list = entries.iter().find(|(key, _)| key == "jsApiList");
+    if let Some((_, Literal::Array(items))) = js_api_list {
+        let listed: Vec<&str> = items.iter().filter_map(as_str).collect();
         for api in called_apis(&page) {
             if known.apis.contains(&api) && !listed.contains(&api) {
                 lints.push(ConfigLint::ApiNotListed {
@@ -209,31 +195,19 @@ fn is_empty(value: &Literal) -> bool {
     matches!(value, Literal::Str(text) if text.trim().is_empty())
 }
 
-/// A key that is not one of [`CONFIG_KEYS`] as written.
-fn key_lint(key: &str) -> Option<ConfigLint> {
-    if CONFIG_KEYS.contains(&key) || key.is_empty() {
-        return None;
-    }
-    if let Some(expected) = CONFIG_KEYS.iter().find(|k| k.eq_ignore_ascii_case(key)) {
-        return Some(ConfigLint::WrongCase {
-            found: key.to_owned(),
-            expected: (*expected).to_owned(),
-        });
-    }
+/// The one of [`CONFIG_KEYS`] that `key` is, as written, in another case, or one or two
+/// letters off (or its start, from four letters: `nonce`, `sign`); `None` for any other key.
+fn config_key(key: &str) -> Option<&'static str> {
     let lower = key.to_ascii_lowercase();
-    let near = CONFIG_KEYS.iter().find(|k| {
-        let k = k.to_ascii_lowercase();
-        distance(&k, &lower) <= 2 || (lower.len() >= 4 && k.starts_with(&lower))
-    });
-    Some(match near {
-        Some(expected) => ConfigLint::Misspelled {
-            found: key.to_owned(),
-            expected: (*expected).to_owned(),
-        },
-        None => ConfigLint::UnknownKey {
-            found: key.to_owned(),
-        },
-    })
+    let exact = CONFIG_KEYS.iter().find(|k| **k == key);
+    let case = || CONFIG_KEYS.iter().find(|k| k.eq_ignore_ascii_case(key));
+    let near = || {
+        CONFIG_KEYS.iter().find(|k| {
+            let k = k.to_ascii_lowercase();
+            distance(&k, &lower) <= 2 || (lower.len() >= 4 && k.starts_with(&lower))
+        })
+    };
+    exact.or_else(case).or_else(near).copied()
 }
 
 /// What is wrong with the value of a known key.
