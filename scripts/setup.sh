@@ -2,7 +2,8 @@
 # Installs what the playground needs to build (and, with --test, to test), idempotently:
 # a warm machine passes through in seconds, a fresh one (Rust, Node, Python, apt) gets everything.
 #   scripts/setup.sh          build tools: wasm target, cargo-leptos, wasm-bindgen CLI, npm tools
-#   scripts/setup.sh --test   also Debian's Chromium and redis-server for the test suite
+#   scripts/setup.sh --test   also Debian's Chromium, redis-server, and Go, PHP and a JDK for the
+#                             server snippets' test (Node 20 and Python 3 are expected, as for the build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -43,6 +44,10 @@ if [ "${1:-}" = "--test" ]; then
   missing=()
   command -v chromium >/dev/null || missing+=(chromium)
   command -v redis-server >/dev/null || missing+=(redis-server)
+  # The toolchains wechat/tests/server_snippets.rs runs snippets/server/ with.
+  command -v go >/dev/null || missing+=(golang-go)
+  command -v php >/dev/null || missing+=(php-cli)
+  command -v java >/dev/null || missing+=(default-jdk-headless)
   if [ ${#missing[@]} -gt 0 ]; then
     say "installing ${missing[*]} from Debian"
     SUDO=""
