@@ -47,7 +47,7 @@ if [ "${1:-}" = "--test" ]; then
   # The toolchains wechat/tests/server_snippets.rs runs snippets/server/ with.
   command -v go >/dev/null || missing+=(golang-go)
   command -v php >/dev/null || missing+=(php-cli)
-  command -v java >/dev/null || missing+=(default-jdk-headless)
+  command -v javac >/dev/null || missing+=(default-jdk-headless) # java alone cannot launch a source file
   if [ ${#missing[@]} -gt 0 ]; then
     say "installing ${missing[*]} from Debian"
     SUDO=""

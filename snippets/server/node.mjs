@@ -27,7 +27,8 @@ class WechatError extends Error {
 
 async function call(path, params) {
   // The URL holds the secret or the token: errors below never quote it.
-  const response = await fetch(`${API_BASE}${path}?${new URLSearchParams(params)}`);
+  const query = new URLSearchParams(params);
+  const response = await fetch(`${API_BASE}${path}?${query}`, { signal: AbortSignal.timeout(5000) });
   if (!response.ok) throw new Error(`WeChat answered HTTP ${response.status}`);
   const answer = await response.json();
   if (answer.errcode) throw new WechatError(answer.errcode, answer.errmsg);

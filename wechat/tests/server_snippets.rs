@@ -119,7 +119,10 @@ fn command(lang: Lang, port: u16) -> Command {
             php
         }
         Lang::Go => Command::new(go_binary()),
-        Lang::Java => command_with(require("java"), [snippet("java/Signer.java")]),
+        Lang::Java => {
+            require("javac"); // a JRE's `java` cannot launch a source file
+            command_with(require("java"), [snippet("java/Signer.java")])
+        }
         Lang::Rust => Command::new(rust_example()),
     }
 }
