@@ -34,9 +34,11 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q "$WASM_BINDGEN_VERSION"; then
 fi
 
 # npm tools: wasm-opt (binaryen) for release builds, Playwright for the end-to-end tests,
-# TypeScript to type-check the simulator.
+# TypeScript to type-check the simulator, and for the code to take home: the packages its
+# typed stacks are checked against (weixin-js-sdk, vue, vue-router, react, react-router) and
+# esbuild, which bundles them to run on the simulator.
 if [ ! -x end2end/node_modules/.bin/wasm-opt ] || [ ! -x end2end/node_modules/.bin/tsc ] || [ end2end/package-lock.json -nt end2end/node_modules/.package-lock.json ]; then
-  say "installing npm tools (binaryen, Playwright, TypeScript)"
+  say "installing npm tools (binaryen, Playwright, TypeScript, esbuild, the snippets' packages)"
   (cd end2end && npm ci --no-audit --no-fund)
 fi
 

@@ -29,6 +29,9 @@ cargo test -p server
 step "the simulator type-checks (JSDoc types, tsc --strict, against app/bindings)"
 (cd end2end && npx tsc -p simulator)
 
+step "every call in the typed stacks type-checks (tsc --strict against weixin-js-sdk, vue, react)"
+(cd end2end && npx tsc -p snippets)
+
 step "release build"
 cargo leptos build --release --split --precompress
 

@@ -8,6 +8,7 @@
 
 pub mod api;
 pub mod catalog;
+pub mod code;
 pub mod components;
 pub mod demo;
 pub mod diagnostics;
@@ -80,6 +81,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/qa/reports") ssr=SsrMode::Async view=routes::qa_reports::QaReportsPage />
                     <Route path=path!("/qa/reports/:id") ssr=SsrMode::Async view=routes::qa_reports::QaReportPage />
                     <Route path=path!("/qa/compare") ssr=SsrMode::Async view=routes::qa_reports::QaComparePage />
+                    <Route path=path!("/code/server") ssr=SsrMode::Async view=routes::server_code::ServerCodePage />
                     <Route path=path!("/live") ssr=SsrMode::Async view=routes::live::LiveStartPage />
                     <Route path=path!("/live/:id") ssr=SsrMode::Async view=routes::live::LivePhonePage />
                     <Route path=path!("/live/:id/present") ssr=SsrMode::Async view=routes::live::LivePresentPage />

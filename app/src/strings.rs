@@ -39,11 +39,52 @@ text!(
 );
 text!(COPY, "复制", "Copy");
 text!(CLEAR, "清空", "Clear");
-text!(SNIPPET_TITLE, "调用代码", "The call, in JavaScript");
+text!(SNIPPET_TITLE, "带走代码", "Code to take home");
 text!(
     SNIPPET_EMPTY,
-    "按下按钮后，这里显示实际调用的代码和参数。",
-    "After a press, the exact call and its arguments appear here."
+    "按下按钮或修改调用参数后，这里显示这次调用的完整代码：签名、wx.config 和调用本身。",
+    "Press a button or edit a call: its whole code appears here, signing, wx.config and the call."
+);
+text!(
+    SERVER_CODE_TITLE,
+    "服务器端：为 wx.config 签名",
+    "The server side: signing wx.config"
+);
+text!(
+    SERVER_CODE_INTRO,
+    "页面的代码向你的服务器要签名。这里是同一个签名服务的六种写法，每一种都在测试里对着模拟微信接口运行，签名与本项目的 Rust 核心逐字相同。",
+    "The page's code asks your server for the signature. Here is the same signing endpoint in six languages; each one runs in the tests against the fake WeChat API and signs exactly as this project's Rust core does."
+);
+text!(
+    SERVER_CODE_ENV,
+    "设置 WECHAT_APP_ID、WECHAT_APP_SECRET（只在服务器上），可选 WECHAT_API_BASE 和 PORT（默认 8080）。",
+    "Set WECHAT_APP_ID and WECHAT_APP_SECRET (on the server only), optionally WECHAT_API_BASE and PORT (8080 by default)."
+);
+text!(
+    SERVER_CODE_ANSWER,
+    "GET /sign?url=页面地址 返回 {appId, timestamp, nonceStr, signature, url}；签名的是去掉 # 及其后部分的地址，其余原样。",
+    "GET /sign?url=<page URL> answers {appId, timestamp, nonceStr, signature, url}; it signs the URL without its #fragment, the rest exactly as sent."
+);
+text!(
+    SERVER_CODE_CACHE,
+    "access_token 与 jsapi_ticket 全局缓存到过期前留有余量；并发的首次请求只取一次；40001、40014、42001 时换新 token 重试一次。",
+    "The access_token and jsapi_ticket are cached globally until a margin before they expire; concurrent first requests fetch once; on 40001, 40014 or 42001 a new token is fetched and the ticket asked once more."
+);
+text!(
+    SERVER_CODE_TESTED,
+    "secret、token 和 ticket 不会出现在回答或日志里。",
+    "The secret, the token and the ticket never appear in an answer or a log line."
+);
+text!(CODE_STACKS, "代码写法", "Stack");
+text!(
+    CODE_SERVER_SIDE,
+    "代码向你的服务器 GET /sign?url= 要签名。",
+    "The code asks your server for the signature at GET /sign?url=. "
+);
+text!(
+    CODE_SERVER_LINK,
+    "服务器端：Rust、Node、Python、PHP、Go、Java",
+    "The server side: Rust, Node, Python, PHP, Go, Java"
 );
 text!(
     STATUS_WAITING,

@@ -41,7 +41,7 @@ test('a deep link fills the call in, brings it into view, never runs it, and the
   const call = await lastCallOf(page, 'chooseImage');
   expect(call.args.count).toBe(1);
   expect(call.args.sourceType).toEqual(['camera']);
-  await expect(page.locator('#snippet')).toContainText('"count": 1');
+  await expect(page.locator('#snippet')).toContainText('count: 1,');
   await expect(page.locator('#snippet')).not.toContainText('sizeType');
 });
 

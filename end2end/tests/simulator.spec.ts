@@ -213,7 +213,7 @@ test('the share page states the link rule and its samples share the page itself'
   await expect(page.locator('.api_item[data-api="onMenuShareWeibo"] .badge_warn')).toHaveCount(0);
   await expect(page.locator('.api_item[data-api="onMenuShareQQ"] .badge_warn')).toHaveCount(1);
   await page.click('#onMenuShareQQ');
-  await expect(page.locator('#snippet')).toContainText(`"link": "${page.url().split('#')[0]}"`);
+  await expect(page.locator('#snippet')).toContainText(`link: '${page.url().split('#')[0]}'`);
 });
 
 test('hideMenuItems hides those items in the simulated menu', async ({ page }) => {

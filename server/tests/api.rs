@@ -456,3 +456,62 @@ async fn a_rehearsal_plays_each_fault_against_a_private_fake_and_says_how_the_se
         .unwrap();
     assert!(unknown.status().is_client_error());
 }
+
+#[tokio::test]
+async fn call_code_writes_the_call_and_refuses_what_it_cannot_write() {
+    let app = Sandbox::start(&[]).await;
+    let args = r#"{"count":2,"sourceType":["camera"]}"#;
+    let (status, body) = app
+        .post_form(
+            "call_code",
+            &[
+                ("api", "chooseImage"),
+                ("stack", "vue"),
+                ("args", args),
+                ("lang", "en"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let code = body.as_str().expect("the code as a JSON string");
+    assert!(code.contains("export function useWechat(jsApiList: string[])"));
+    assert!(
+        code.contains("count: 2,\n      sourceType: ['camera'],"),
+        "{code}"
+    );
+
+    let refused = [
+        (("api", "chooseImages"), ("args", "{}"), "api"),
+        (("api", "chooseImage"), ("args", "[1]"), "args"),
+        (
+            ("api", "chooseImage"),
+            ("args", &*"x".repeat(17 * 1024)),
+            "args",
+        ),
+    ];
+    for (api, args, field) in refused {
+        let (status, body) = app
+            .post_form("call_code", &[api, ("stack", "esm"), args, ("lang", "zh")])
+            .await;
+        assert_eq!(status, 400, "{api:?}: {body}");
+        assert!(
+            body["message"].as_str().unwrap_or_default().contains(field),
+            "{body}"
+        );
+    }
+    let (status, _) = app
+        .post_form(
+            "call_code",
+            &[
+                ("api", "chooseImage"),
+                ("stack", "cobol"),
+                ("args", "{}"),
+                ("lang", "en"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        status, 400,
+        "an unknown stack is refused by the form's decoding"
+    );
+}

@@ -58,6 +58,8 @@ pub enum Field {
     PageCode,
     /// JS safe domains typed into the linter, comma-separated.
     SafeDomainList,
+    /// A call's arguments as JSON, to write its code in a stack.
+    CallArgs,
 }
 
 impl Field {
@@ -89,6 +91,7 @@ impl Field {
             Field::WxConfig => "config",
             Field::PageCode => "code",
             Field::SafeDomainList => "safe_domains",
+            Field::CallArgs => "args",
         }
     }
 
@@ -118,12 +121,14 @@ impl Field {
             Field::WxConfig => 8 * 1024,
             Field::PageCode => 64 * 1024,
             Field::SafeDomainList => 1024,
+            // The largest editor form (addCard's cardList with signed cardExts) is under 4 KiB.
+            Field::CallArgs => 16 * 1024,
         }
     }
 
     /// Whether the value is pasted source text, where line breaks and tabs belong.
     fn is_text_block(self) -> bool {
-        matches!(self, Field::WxConfig | Field::PageCode)
+        matches!(self, Field::WxConfig | Field::PageCode | Field::CallArgs)
     }
 
     /// Whether whitespace is refused inside the value (it never belongs there, and in an

@@ -1,5 +1,6 @@
 //! Server functions: the browser's only way to the server's WeChat credentials.
 
+pub mod code;
 pub mod config_lint;
 pub mod doctor;
 pub mod error;

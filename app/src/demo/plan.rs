@@ -172,16 +172,6 @@ fn with(args: &Value, key: &str, value: Value) -> Value {
     args
 }
 
-/// The JavaScript a developer would write for this call, with the values used.
-pub fn snippet(function: &str, args: &Value) -> String {
-    let body = serde_json::to_string_pretty(args).unwrap_or_else(|_| "{}".into());
-    let body = body.trim_end_matches('}').trim_end();
-    let separator = if body.len() > 1 { ",\n" } else { "\n" };
-    format!(
-        "wx.{function}({body}{separator}  success: function (res) {{ console.log(res); }},\n  fail: function (res) {{ console.log(res.errMsg); }}\n}});"
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -283,15 +273,5 @@ mod tests {
             config_snippet(&config),
             "wx.config({\n  debug: false,\n  appId: 'wx1',\n  timestamp: 1414587457,\n  nonceStr: 'it\\'s',\n  signature: 'abc',\n  jsApiList: ['checkJsApi', 'chooseImage']\n});"
         );
-    }
-
-    #[test]
-    fn snippet_shows_the_call_with_its_values() {
-        let text = snippet("openLocation", &json!({"latitude": 23.1, "name": "TIT"}));
-        assert!(text.starts_with("wx.openLocation({"));
-        assert!(text.contains("\"latitude\": 23.1"));
-        assert!(text.contains("success: function (res)"));
-        let empty = snippet("closeWindow", &json!({}));
-        assert!(empty.starts_with("wx.closeWindow({\n  success"));
     }
 }

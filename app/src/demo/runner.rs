@@ -5,8 +5,8 @@
 
 use super::{
     messages::{event_of, message, progress},
-    plan::{plan, sample_args, snippet, Plan, Signed},
-    session::{ConfigStatus, LogEntry, Session, SignedUrlInfo},
+    plan::{plan, sample_args, Plan, Signed},
+    session::{ConfigStatus, LogEntry, Session, ShownCall, SignedUrlInfo},
     state::encrypted_card_codes,
 };
 use crate::{
@@ -487,6 +487,39 @@ fn run(session: Session, api: &'static Api, args: Value, i18n: I18n) {
     }
 }
 
+/// Shows `api` called with `args` in the code panel.
+fn show(session: &Session, api: &'static Api, args: &Value) {
+    session.snippet.set(Some(ShownCall {
+        api: api.id,
+        args: args.clone(),
+    }));
+}
+
+/// Keeps the code panel on the call being edited: every change in a call editor shows
+/// that call with the editor's values (refused values keep the last code).
+pub fn follow_editors(session: Session, lang: Lang) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let listener = Closure::<dyn Fn(web_sys::Event)>::new(move |event: web_sys::Event| {
+        let api = event
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+            .and_then(|field| field.closest("form[data-editor]").ok().flatten())
+            .and_then(|form| form.get_attribute("data-editor"))
+            .and_then(|id| catalog::api(&id));
+        if let Some(api) = api {
+            if let Ok(args) = edited_args(api, lang) {
+                show(&session, api, &args);
+            }
+        }
+    });
+    for kind in ["input", "change"] {
+        let _ = document.add_event_listener_with_callback(kind, listener.as_ref().unchecked_ref());
+    }
+    listener.forget();
+}
+
 /// What the page's call editor of `api_id` holds, as the call's arguments (the catalog's
 /// sample on a page without editors: /classic, QA). `Err` says which values were refused;
 /// their fields are marked `aria-invalid`.
@@ -594,7 +627,7 @@ fn invoke_chain(
     let Some(args) = calls.get(index).cloned() else {
         return;
     };
-    session.snippet.set(Some(snippet(api.function, &args)));
+    show(&session, api, &args);
     let total = calls.len();
     let result = bridge::call(api.function, &args, move |kind, res| {
         report(session, api, kind, &res, i18n);
@@ -615,7 +648,7 @@ fn invoke_chain(
 
 fn invoke(session: Session, api: &'static Api, args: Value, i18n: I18n, show_snippet: bool) {
     if show_snippet {
-        session.snippet.set(Some(snippet(api.function, &args)));
+        show(&session, api, &args);
     }
     let result = bridge::call(api.function, &args, move |kind, res| {
         report(session, api, kind, &res, i18n);

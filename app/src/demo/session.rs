@@ -61,6 +61,15 @@ pub struct SetupShown {
     pub string1: String,
 }
 
+/// A call as the code panel shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ShownCall {
+    /// The API's id in the catalog.
+    pub api: &'static str,
+    /// Its arguments, as sent or as edited.
+    pub args: serde_json::Value,
+}
+
 /// A page's session, in context.
 #[derive(Clone, Copy)]
 pub struct Session {
@@ -72,8 +81,8 @@ pub struct Session {
     pub alert_mode: RwSignal<bool>,
     /// Pass `debug: true` to `wx.config`.
     pub debug: RwSignal<bool>,
-    /// The JavaScript of the last call, with its values.
-    pub snippet: RwSignal<Option<String>>,
+    /// The call the code panel shows: the last one run, or the one being edited.
+    pub snippet: RwSignal<Option<ShownCall>>,
     /// True when running on the simulated WeChat bridge.
     pub simulated: RwSignal<bool>,
     /// Set once the page configured again after the server renewed the ticket.

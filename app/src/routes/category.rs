@@ -163,6 +163,7 @@ fn CategoryDemo(slug: String, children: Children) -> impl IntoView {
         session.debug.track();
         demo::boot(session, vec![category.slug], i18n);
     });
+    demo::follow_editors(session, i18n);
     // A deep link's call is brought into view (it is never run by itself).
     #[cfg(feature = "hydrate")]
     Effect::new(move |_| {
@@ -435,18 +436,79 @@ fn ParamTable(title: catalog::Text, rows: Vec<DocRow>) -> impl IntoView {
     })
 }
 
-/// The JavaScript of the last call, with the values actually used.
+/// The last call, or the one being edited, in the stack the reader chose (remembered), with
+/// the page's config step; a copy button, and the way to the server side.
 #[component]
 fn Snippet() -> impl IntoView {
+    use crate::code::Stack;
     let i18n = use_i18n();
+    #[cfg(feature = "hydrate")]
     let session = use_session();
+    let stack = RwSignal::new(Stack::default());
+    let shown = RwSignal::new(None::<(Stack, String)>);
+    let copied = RwSignal::new(false);
+    #[cfg(feature = "hydrate")]
+    {
+        // After hydration: the server rendered the default stack.
+        Effect::new(move |_| {
+            if let Some(saved) = crate::code::browser::saved_stack() {
+                stack.set(saved);
+            }
+        });
+        Effect::new(move |_| {
+            if let Some(call) = session.snippet.get() {
+                copied.set(false);
+                crate::code::browser::write(call, stack.get(), i18n.lang, shown);
+            }
+        });
+    }
+    let choose = move |chosen: Stack| {
+        stack.set(chosen);
+        #[cfg(feature = "hydrate")]
+        crate::code::browser::save_stack(chosen);
+    };
+    let copy = move |_| {
+        #[cfg(feature = "hydrate")]
+        if let Some((_, text)) = shown.get_untracked() {
+            crate::code::browser::copy(&text);
+        }
+        copied.set(true);
+    };
     view! {
-        <section class="snippet">
+        <section class="snippet" id="code">
             <h2>{i18n.t(strings::SNIPPET_TITLE)}</h2>
-            {move || match session.snippet.get() {
-                Some(code) => view! { <pre id="snippet"><code>{code}</code></pre> }.into_any(),
+            <div class="code_stacks" role="group" aria-label=i18n.t(strings::CODE_STACKS)>
+                {Stack::ALL
+                    .into_iter()
+                    .map(|each| {
+                        view! {
+                            <button
+                                type="button"
+                                class="code_stack"
+                                data-stack=each.id()
+                                aria-pressed=move || (stack.get() == each).to_string()
+                                on:click=move |_| choose(each)
+                            >
+                                {each.label()}
+                            </button>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+            {move || match shown.get() {
+                Some((written, code)) => view! {
+                    <pre id="snippet" data-stack=written.id()><code>{code}</code></pre>
+                    <button type="button" id="copy-code" class="link_button" on:click=copy>
+                        {move || i18n.t(if copied.get() { strings::COPIED } else { strings::COPY })}
+                    </button>
+                }
+                .into_any(),
                 None => view! { <p class="hint">{i18n.t(strings::SNIPPET_EMPTY)}</p> }.into_any(),
             }}
+            <p class="hint">
+                {i18n.t(strings::CODE_SERVER_SIDE)}
+                <a href=crate::routes::server_code::PATH>{i18n.t(strings::CODE_SERVER_LINK)}</a>
+            </p>
         </section>
     }
 }

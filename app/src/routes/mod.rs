@@ -10,4 +10,5 @@ pub mod live;
 pub mod not_found;
 pub mod qa;
 pub mod qa_reports;
+pub mod server_code;
 pub mod setup;

@@ -262,7 +262,7 @@ fn checked_call(call: &CallRequest) -> Result<Current, LiveError> {
     Ok(Current {
         api: api.id.to_owned(),
         function: api.function.to_owned(),
-        code: app::demo::plan::snippet(api.function, &args),
+        code: app::code::call_only(api, &args),
         args,
     })
 }
