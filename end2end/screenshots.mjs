@@ -4,7 +4,7 @@
 //   PAGES='/,/images|#setup-steps > summary|setup' to choose the pages (see below)
 // Unless QA=0 it also makes two QA runs on the simulator (the second with openAddress
 // made to fail), saves them to that server, and shoots /qa, the report and the comparison.
-import { chromium } from 'playwright-core';
+import { launch, newContext, widths } from './shots.mjs';
 import { mkdirSync } from 'node:fs';
 
 /// Waits until the page is live: its islands hydrated, or loaded if it has none (no wasm).
@@ -15,17 +15,11 @@ const live = (page) => page.waitForFunction(() =>
 const base = process.env.BASE_URL ?? 'http://127.0.0.1:3000';
 const out = process.argv[2] ?? 'docs/screenshots';
 const pages = (process.env.PAGES ?? '/,/images,/share,/classic').split(',');
-const widths = { phone: 390, desktop: 1280 };
 mkdirSync(out, { recursive: true });
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
-for (const [name, width] of Object.entries(widths)) {
-  const context = await browser.newContext({ viewport: { width, height: name === 'phone' ? 844 : 800 },
-    deviceScaleFactor: name === 'phone' ? 2 : 1 });
+const browser = await launch();
+for (const name of Object.keys(widths)) {
+  const context = await newContext(browser, name);
   const page = await context.newPage();
   // An entry may name what to open before the picture: `/basic|#setup-steps > summary|setup`
   // (path, selector to click, file name).

@@ -20,7 +20,7 @@ random() { LC_ALL=C tr -dc "$1" </dev/urandom | head -c "$2" || true; }
 secret="CANARY$(random 'A-Za-z0-9' 26)"     # an AppSecret: 32 letters or digits
 app_id="wxcanary$(random 'a-z0-9' 10)"      # an appId: wx + 16 letters or digits
 
-cargo build --quiet -p wechat --features fake --example fake_wechat
+cargo build --quiet -p wechat-jssdk --features fake --example fake_wechat
 FAKE_APP_ID="$app_id" FAKE_APP_SECRET="$secret" target/debug/examples/fake_wechat \
   >"$out/fake.log" 2>&1 &
 fake_pid=$!

@@ -11,20 +11,27 @@ step "format"
 cargo fmt --all --check
 
 step "clippy (server side: ssr)"
-cargo clippy -p wechat -p server --features wechat/redis,wechat/fake --all-targets -- -D warnings
-cargo clippy -p wechat --no-default-features --all-targets -- -D warnings   # the pure core alone
+cargo clippy -p wechat-jssdk -p server --features wechat-jssdk/redis,wechat-jssdk/fake --all-targets -- -D warnings
+cargo clippy -p wechat-jssdk --no-default-features --all-targets -- -D warnings   # the pure core alone
 cargo clippy -p app --features ssr --all-targets -- -D warnings
 
 step "clippy (browser side: hydrate)"
 cargo clippy -p app -p frontend --features app/hydrate --target wasm32-unknown-unknown -- -D warnings
 
 step "the pure core builds for the browser (no I/O, no features)"
-cargo build -p wechat --no-default-features --target wasm32-unknown-unknown
+cargo build -p wechat-jssdk --no-default-features --target wasm32-unknown-unknown
 
 step "unit and integration tests"
-cargo test -p wechat --features redis,fake   # redis_store.rs runs a real redis-server
+cargo test -p wechat-jssdk --features redis,fake   # redis_store.rs runs a real redis-server
 cargo test -p app --features ssr   # also writes app/bindings/*.ts, the catalog's types
 cargo test -p server
+
+step "the wechat crate on its own: docs without warnings, the package as crates.io would take it"
+RUSTDOCFLAGS="-D warnings" cargo doc -p wechat-jssdk --no-deps --quiet
+published=$(cargo publish --dry-run -p wechat-jssdk --allow-dirty 2>&1) || { echo "$published"; exit 1; }
+if grep '^warning' <<<"$published" | grep -vq 'aborting upload due to dry run'; then
+  echo "$published"; exit 1
+fi
 
 step "the simulator type-checks (JSDoc types, tsc --strict, against app/bindings)"
 (cd end2end && npx tsc -p simulator)

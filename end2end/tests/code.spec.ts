@@ -36,10 +36,14 @@ async function shownCode(page: Page, stack: string, text: string) {
 
 test('the code follows the editor, switches stack, is remembered and copied', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  await ready(page, '/images?api=chooseImage');
+  // A page without a deep link shows no code until a call is edited or run.
+  await ready(page, '/images');
   await expect(page.locator('#snippet')).toHaveCount(0);
-  await page.locator('form[data-editor="chooseImage"] input[name="count"]').fill('3');
+  // A deep link's call shows its code from the start, with the link's values.
+  await ready(page, '/images?api=chooseImage&count=4');
   const script = page.locator('#snippet[data-stack="script-tag"]');
+  await expect(script).toContainText('count: 4');
+  await page.locator('form[data-editor="chooseImage"] input[name="count"]').fill('3');
   await expect(script).toContainText('count: 3');
   await expect(script).toContainText('jweixin-1.6.0.js');
   // Another value: the code follows.

@@ -3,7 +3,7 @@
 //! `CredentialService` caches the access_token and the jsapi_ticket (single-flight, renewed
 //! `refresh_margin` before expiry, a refused token renewed once); `js_config` cuts the
 //! `#fragment` and refuses what cannot be signed.
-//! `WECHAT_APP_ID=… WECHAT_APP_SECRET=… cargo run -p wechat --example axum_signer`, then
+//! `WECHAT_APP_ID=… WECHAT_APP_SECRET=… cargo run -p wechat-jssdk --example axum_signer`, then
 //! `curl 'http://127.0.0.1:8080/sign?url=https://example.com/a'`.
 
 use axum::{

@@ -4,7 +4,7 @@
 //! `GET /__canary/issued`: every access_token and ticket it handed out, one per line, so a
 //! test can check none of them leaked.
 //!
-//! `FAKE_APP_ID=wx… FAKE_APP_SECRET=… cargo run -p wechat --example fake_wechat -- [port]`
+//! `FAKE_APP_ID=wx… FAKE_APP_SECRET=… cargo run -p wechat-jssdk --example fake_wechat -- [port]`
 
 use axum::body::{to_bytes, Body};
 use axum::extract::Request;

@@ -1,7 +1,7 @@
 //! Load check: the fake WeChat and a credential service in-process, N concurrent `js_config`
 //! calls on a cold cache, then the throughput and how many upstream calls they cost.
 //!
-//! `cargo run --release -p wechat --example load -- [calls] [distinct page URLs]`
+//! `cargo run --release -p wechat-jssdk --example load -- [calls] [distinct page URLs]`
 
 use std::sync::Arc;
 use std::time::Instant;

@@ -100,8 +100,8 @@ fn rust_example() -> PathBuf {
         .join(format!("axum_signer{}", std::env::consts::EXE_SUFFIX));
     assert!(
         example.is_file(),
-        "{} is missing: `cargo test -p wechat --features fake` builds the examples (a run limited \
-         to `--test server_snippets` does not: add `cargo build -p wechat --example axum_signer`)",
+        "{} is missing: `cargo test -p wechat-jssdk --features fake` builds the examples (a run limited \
+         to `--test server_snippets` does not: add `cargo build -p wechat-jssdk --example axum_signer`)",
         example.display()
     );
     example

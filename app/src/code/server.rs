@@ -59,7 +59,7 @@ pub const SERVER_SNIPPETS: &[ServerSnippet] = &[
         id: "rust",
         label: "Rust (axum + wechat)",
         path: "wechat/examples/axum_signer.rs",
-        run: "cargo run -p wechat --example axum_signer",
+        run: "cargo run -p wechat-jssdk --example axum_signer",
         source: server_only(include_str!("../../../wechat/examples/axum_signer.rs")),
     },
 ];

@@ -495,12 +495,24 @@ fn show(session: &Session, api: &'static Api, args: &Value) {
     }));
 }
 
-/// Keeps the code panel on the call being edited: every change in a call editor shows
-/// that call with the editor's values (refused values keep the last code).
+/// Keeps the code panel on the call being edited: a deep-linked call's code shows from the
+/// start, and every change in a call editor shows that call with the editor's values
+/// (refused values keep the last code).
 pub fn follow_editors(session: Session, lang: Lang) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
+    let linked = document
+        .query_selector(".api_item.linked[data-api]")
+        .ok()
+        .flatten()
+        .and_then(|item| item.get_attribute("data-api"))
+        .and_then(|id| catalog::api(&id));
+    if let Some(api) = linked {
+        if let Ok(args) = edited_args(api, lang) {
+            show(&session, api, &args);
+        }
+    }
     let listener = Closure::<dyn Fn(web_sys::Event)>::new(move |event: web_sys::Event| {
         let api = event
             .target()
