@@ -45,6 +45,9 @@ cargo leptos build --release --split --precompress
 step "end-to-end (Playwright, Debian's Chromium)"
 (cd end2end && npx playwright test)
 
+step "end-to-end across two instances sharing a redis-server (the live session, each instance restarted)"
+(cd end2end && npx playwright test -c multi.config.ts)
+
 step "secrets canary (Playwright in live mode against a fake WeChat API)"
 scripts/canary.sh
 

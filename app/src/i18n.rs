@@ -19,6 +19,18 @@ impl I18n {
     pub fn t(&self, text: Text) -> &'static str {
         text.get(self.lang)
     }
+
+    /// The strings a page's plain script shows, `{key: text}` in this language, as JSON for a
+    /// `<script type="application/json">` (`<` escaped).
+    pub fn strings_json(&self, texts: &[(&str, Text)]) -> String {
+        let map: serde_json::Map<String, serde_json::Value> = texts
+            .iter()
+            .map(|(key, text)| ((*key).to_owned(), self.t(*text).into()))
+            .collect();
+        serde_json::Value::Object(map)
+            .to_string()
+            .replace('<', "\\u003c")
+    }
 }
 
 /// The query parameter that chooses a page's language (`?lang=en`): the language switch is a

@@ -1,49 +1,14 @@
 import { test, expect } from './fixtures';
-import type { Browser, Page } from '@playwright/test';
+import {
+  ANDROID_WECHAT, IOS_WECHAT, expectChooseImageOnce, expectRoomRows, expectShareOnce, invokes, joinPhone,
+  resultRow, runEditedChooseImage, runEditedShare, startSession,
+} from './live-helpers';
 
 // A live session: a presenter and three phones (iOS and Android WeChat user agents on the
 // simulator, and a plain browser). They join; the presenter runs two APIs with edited
 // parameters; every phone's bridge receives exactly those and every answer appears on the
 // presenter with the phone's facts; a phone cut off gets the current API when it comes back
 // and never runs a call twice; a phone cannot drive; what a phone sends is shown as text.
-
-const IOS_WECHAT =
-  'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 MicroMessenger/8.0.47(0x18002f2c) NetType/WIFI Language/zh_CN';
-const ANDROID_WECHAT =
-  'Mozilla/5.0 (Linux; Android 14; Pixel 8 Build/AP1A.240305.019) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/116.0.0.0 Mobile Safari/537.36 XWEB/1160065 MMWEBSDK/20231202 MicroMessenger/8.0.50.2701(0x28003253) WeChat/arm64 Weixin NetType/WIFI Language/zh_CN ABI/arm64';
-
-async function startSession(page: Page) {
-  await page.goto('/live');
-  await page.click('#start-session');
-  // The key left the address bar (a projector shows it) but stays with the page.
-  await expect(page).toHaveURL(/\/live\/[A-Za-z0-9]{16}\/present$/);
-  await expect(page.locator('#live-present')).toHaveAttribute('data-listening', 'open');
-  const join = await page.locator('#join-link').evaluate((a: HTMLAnchorElement) => a.href);
-  const session = await page.locator('#live-session').textContent();
-  expect(join).toMatch(new RegExp(`/live/${session}$`));
-  return { join, session: session! };
-}
-
-async function joinPhone(browser: Browser, join: string, session: string, name: string, userAgent?: string) {
-  const context = await browser.newContext({ userAgent, viewport: { width: 390, height: 800 } });
-  const page = await context.newPage();
-  // In a WeChat user agent the real SDK host is unreachable here: sim=1 stands the simulator in.
-  await page.goto(userAgent ? `${join}?sim=1` : join);
-  await expect(page.locator('#live-config')).toHaveAttribute('data-status', 'ready');
-  await page.fill('#live-name', name);
-  await page.click('#live-join');
-  await expect(page.locator('#live-status')).toHaveAttribute('data-state', 'joined');
-  await expect(page.locator('#live-status')).toContainText(session);
-  await expect(page.locator('#live-status')).toContainText(name);
-  return { context, page };
-}
-
-/** The native invokes the simulated bridge received for `fn`, oldest first. */
-const invokes = (page: Page, fn: string) =>
-  page.evaluate(
-    (fn) => (window as any).__wxSimulator.calls.filter((c: any) => c.jsName === fn && c.kind === 'invoke').map((c: any) => c.args),
-    fn,
-  );
 
 test('a presenter runs two edited calls on three phones; each answers once, shown with its facts', async ({ page, browser, request }) => {
   test.setTimeout(90_000);
@@ -52,60 +17,25 @@ test('a presenter runs two edited calls on three phones; each answers once, show
   const android = await joinPhone(browser, join, session, 'Bo Android', ANDROID_WECHAT);
   const plain = await joinPhone(browser, join, session, 'Cy laptop');
   const phones = [ios, android, plain];
+  const row = (name: string) => resultRow(page, name);
   await expect(page.locator('#live-phone-count')).toHaveText('3');
 
   // API 1: chooseImage, count 2 from the camera only; Enter in a field runs it.
-  await page.selectOption('#live-api-select', 'chooseImage');
-  const editor = page.locator('.live_api[data-api="chooseImage"] form[data-editor="chooseImage"]');
-  await expect(editor).toBeVisible();
-  await editor.locator('input[name="sourceType"][value="album"]').uncheck();
-  await editor.locator('input[name="sourceType"][value="camera"]').check();
-  await editor.locator('input[name="count"]').fill('2');
-  await editor.locator('input[name="count"]').press('Enter');
-  await expect(page.locator('#live-run-label')).toContainText('chooseImage');
-  for (const { page: phone } of phones) {
-    await expect.poll(() => invokes(phone, 'chooseImage').then((c) => c.length)).toBe(1);
-    const [args] = await invokes(phone, 'chooseImage');
-    expect(args.count).toBe(2);
-    expect(args.sourceType).toEqual(['camera']);
-  }
-  const rows = page.locator('#live-results tr');
-  await expect(rows).toHaveCount(3);
-  await expect(page.locator('#live-results tr[data-status="ok"]')).toHaveCount(3);
-  const row = (name: string) => page.locator('#live-results tr', { has: page.locator('.live_name', { hasText: name }) });
-  await expect(row('Ana iPhone').locator('.live_os')).toHaveText('iOS 17.4');
-  await expect(row('Ana iPhone').locator('.live_wechat')).toHaveText('WeChat 8.0.47');
-  await expect(row('Bo Android').locator('.live_os')).toHaveText('Android 14');
-  await expect(row('Bo Android').locator('.live_wechat')).toHaveText('WeChat 8.0.50.2701');
-  await expect(row('Cy laptop').locator('.live_wechat')).toHaveText(/模拟器|simulator/);
-  for (const name of ['Ana iPhone', 'Bo Android', 'Cy laptop']) {
-    await expect(row(name).locator('.live_err_msg')).toHaveText('chooseImage:ok');
-    await expect(row(name).locator('.live_data')).toContainText('localIds');
-    await expect(row(name).locator('.live_duration')).toHaveText(/^\d+ ms$/);
-  }
+  await runEditedChooseImage(page);
+  await expectChooseImageOnce(phones);
+  await expectRoomRows(page, 'chooseImage:ok', 'localIds');
   await expect(page.locator('#live-tally [data-tally="status"] [data-status="ok"]')).toContainText('3');
   await expect(page.locator('#live-tally [data-tally="client"]')).toContainText('iOS 17.4 · WeChat 8.0.47');
 
   // The plain browser is cut off; meanwhile the presenter moves on and runs API 2.
   await plain.context.setOffline(true);
-  await page.selectOption('#live-api-select', 'updateAppMessageShareData');
-  const share = page.locator('form[data-editor="updateAppMessageShareData"]');
-  await share.locator('input[name="title"]').fill('Live room title');
-  await share.locator('input[name="desc"]').fill('Edited on the projector');
-  await page.click('#run-on-phones');
-  for (const { page: phone } of [ios, android]) {
-    await expect.poll(() => invokes(phone, 'updateAppMessageShareData').then((c) => c.length)).toBe(1);
-    const [args] = await invokes(phone, 'updateAppMessageShareData');
-    expect(args.title).toBe('Live room title');
-    expect(args.desc).toBe('Edited on the projector');
-    await expect(phone.locator('#live-api')).toHaveText('wx.updateAppMessageShareData');
-  }
+  await runEditedShare(page);
+  await expectShareOnce([ios, android]);
   // Back online: the phone's stream reconnects by itself, it gets the current API and runs
   // the run it missed, once; the call it already made is not made again.
   await plain.context.setOffline(false);
   await expect(plain.page.locator('#live-api')).toHaveText('wx.updateAppMessageShareData');
-  await expect.poll(() => invokes(plain.page, 'updateAppMessageShareData').then((c) => c.length), { timeout: 20_000 }).toBe(1);
-  expect((await invokes(plain.page, 'updateAppMessageShareData'))[0].title).toBe('Live room title');
+  await expectShareOnce([plain], 20_000);
   expect(await invokes(plain.page, 'chooseImage')).toHaveLength(1);
   await expect(page.locator('#live-results tr[data-status="ok"]')).toHaveCount(3);
   await expect(row('Cy laptop').locator('.live_err_msg')).toHaveText('updateAppMessageShareData:ok');

@@ -473,7 +473,7 @@ async fn call_code_writes_the_call_and_refuses_what_it_cannot_write() {
         )
         .await;
     assert_eq!(status, 200, "{body}");
-    let code = body.as_str().expect("the code as a JSON string");
+    let code = body["code"].as_str().expect("the code as a JSON string");
     assert!(code.contains("export function useWechat(jsApiList: string[])"));
     assert!(
         code.contains("count: 2,\n      sourceType: ['camera'],"),
@@ -499,6 +499,46 @@ async fn call_code_writes_the_call_and_refuses_what_it_cannot_write() {
             "{body}"
         );
     }
+    // A call editor's fields as typed: checked as a run checks them.
+    let with_fields = |fields: &'static str| {
+        let app = &app;
+        async move {
+            app.post_form(
+                "call_code",
+                &[
+                    ("api", "chooseImage"),
+                    ("stack", "esm"),
+                    ("fields", fields),
+                    ("lang", "en"),
+                ],
+            )
+            .await
+        }
+    };
+    let (status, body) =
+        with_fields(r#"[["api","chooseImage"],["count","3"],["sourceType","album"]]"#).await;
+    assert_eq!(status, 200, "{body}");
+    let code = body["code"].as_str().expect("the code as a JSON string");
+    assert!(code.contains("count: 3,"), "{code}");
+    assert!(code.contains("sourceType: ['album'],"), "{code}");
+    // Refused values are a draft, not a faulty request: 200, saying what is refused.
+    for (fields, named) in [
+        (r#"[["count","99"]]"#, "count"),
+        (r#"[["extInfo","1"]]"#, "extInfo"),
+    ] {
+        let (status, body) = with_fields(fields).await;
+        assert_eq!(status, 200, "{fields}: {body}");
+        assert!(
+            body["refused"].as_str().unwrap_or_default().contains(named),
+            "{fields}: {body}"
+        );
+    }
+    let (status, body) = with_fields(r#"{"count":"1"}"#).await;
+    assert_eq!(status, 400, "{body}");
+    assert!(body["message"]
+        .as_str()
+        .unwrap_or_default()
+        .contains("fields"));
     let (status, _) = app
         .post_form(
             "call_code",

@@ -5,22 +5,46 @@ use super::error::ApiError;
 use crate::code::Stack;
 use leptos::prelude::*;
 
-/// `api` called with `args` (a JSON object), written in `stack`, comments in `lang`
-/// (`zh` or `en`).
+/// What [`call_code`] answers: the code, or why a call editor's fields, as typed so far,
+/// make no call yet (a draft, not a faulty request: the page keeps the code it shows).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CodeAnswer {
+    Code(String),
+    Refused(String),
+}
+
+/// `api` called with `args` (a JSON object) or with a call editor's `fields` (a JSON array of
+/// `[name, value]` pairs as typed, checked as a run checks them), written in `stack`, comments
+/// in `lang` (`zh` or `en`).
 #[server(prefix = "/api", endpoint = "call_code")]
 pub async fn call_code(
     api: String,
     stack: Stack,
-    args: String,
+    #[server(default)] args: String,
+    #[server(default)] fields: String,
     lang: String,
-) -> Result<String, ApiError> {
+) -> Result<CodeAnswer, ApiError> {
     use wechat::input::{check, Field, Presence::*};
     let known = crate::catalog::api(&api).ok_or_else(|| {
         ApiError::bad_input(format!("api: {api:?} is not an interface of the catalog"))
             .with_hint("use an id from /api/catalog, like chooseImage")
     })?;
     check(Field::CallArgs, &args, Optional)?;
-    let args =
+    check(Field::CallArgs, &fields, Optional)?;
+    let args = if !fields.is_empty() {
+        let mut pairs: Vec<(String, String)> = serde_json::from_str(&fields).map_err(|_| {
+            ApiError::bad_input("fields: not a JSON array of [name, value] pairs")
+                .with_hint("send the editor's fields like [[\"count\",\"1\"]]")
+        })?;
+        // The editor's form also carries its page's own keys (its `api`, for the link).
+        pairs.retain(|(name, _)| !crate::routes::call_editor::PAGE_KEYS.contains(&name.as_str()));
+        match crate::live::parse_args(known, &pairs) {
+            Ok(serde_json::Value::Object(map)) => map,
+            Ok(_) => serde_json::Map::new(),
+            Err(why) => return Ok(CodeAnswer::Refused(why)),
+        }
+    } else {
         match serde_json::from_str::<serde_json::Value>(if args.is_empty() { "{}" } else { &args })
         {
             Ok(serde_json::Value::Object(map)) => map,
@@ -28,11 +52,12 @@ pub async fn call_code(
                 return Err(ApiError::bad_input("args: not a JSON object")
                     .with_hint("send the call's arguments as an object, like {\"count\":1}"))
             }
-        };
+        }
+    };
     let call = crate::code::Call {
         api: known,
         args,
         lang: crate::catalog::Lang::from_code(&lang),
     };
-    Ok(crate::code::render(stack, &call))
+    Ok(CodeAnswer::Code(crate::code::render(stack, &call)))
 }

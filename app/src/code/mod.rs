@@ -2,8 +2,6 @@
 //! arguments and the page's config step (sign the URL on your server, then `wx.config`).
 //! The stacks are shared with the browser (the selector); the writing is the server's.
 
-#[cfg(feature = "hydrate")]
-pub mod browser;
 #[cfg(feature = "ssr")]
 mod js_literal;
 #[cfg(feature = "ssr")]
@@ -33,6 +31,7 @@ pub enum Stack {
     /// An ES module importing the npm package `weixin-js-sdk`.
     Esm,
     /// TypeScript over the package's types.
+    #[serde(rename = "typescript")]
     TypeScript,
     /// A Vue 3 composable that signs and configures per route.
     Vue,

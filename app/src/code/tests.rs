@@ -121,3 +121,11 @@ fn writes_every_call_in_every_stack_for_the_type_check() {
     let written = std::fs::read_dir(root.join("react")).expect("read").count();
     assert_eq!(written, catalog::APIS.len());
 }
+
+#[test]
+fn a_stack_is_named_by_its_id_everywhere() {
+    for stack in Stack::ALL {
+        assert_eq!(serde_json::to_value(stack).unwrap(), stack.id());
+        assert_eq!(Stack::from_id(stack.id()), Some(stack));
+    }
+}

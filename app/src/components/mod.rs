@@ -1,6 +1,7 @@
 //! Reusable view pieces.
 
 pub mod auth_url_diff;
+pub mod code_panel;
 pub mod copy;
 pub mod error_help;
 pub mod layout;

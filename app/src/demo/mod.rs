@@ -49,14 +49,6 @@ pub fn press(session: Session, api: &'static Api, i18n: I18n) {
     let _ = (session, api, i18n);
 }
 
-/// Keeps the code panel on the call being edited (browser only; no-op on the server).
-pub fn follow_editors(session: Session, i18n: I18n) {
-    #[cfg(feature = "hydrate")]
-    runner::follow_editors(session, i18n.lang);
-    #[cfg(not(feature = "hydrate"))]
-    let _ = (session, i18n);
-}
-
 /// Records the landing URL (iOS signs it) before the address can change. Browser only.
 pub fn record_boot() {
     #[cfg(feature = "hydrate")]

@@ -6,7 +6,7 @@
 use super::{
     messages::{event_of, message, progress},
     plan::{plan, sample_args, Plan, Signed},
-    session::{ConfigStatus, LogEntry, Session, ShownCall, SignedUrlInfo},
+    session::{ConfigStatus, LogEntry, Session, SignedUrlInfo},
     state::encrypted_card_codes,
 };
 use crate::{
@@ -487,49 +487,15 @@ fn run(session: Session, api: &'static Api, args: Value, i18n: I18n) {
     }
 }
 
-/// Shows `api` called with `args` in the code panel.
-fn show(session: &Session, api: &'static Api, args: &Value) {
-    session.snippet.set(Some(ShownCall {
-        api: api.id,
-        args: args.clone(),
-    }));
-}
-
-/// Keeps the code panel on the call being edited: a deep-linked call's code shows from the
-/// start, and every change in a call editor shows that call with the editor's values
-/// (refused values keep the last code).
-pub fn follow_editors(session: Session, lang: Lang) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let linked = document
-        .query_selector(".api_item.linked[data-api]")
-        .ok()
-        .flatten()
-        .and_then(|item| item.get_attribute("data-api"))
-        .and_then(|id| catalog::api(&id));
-    if let Some(api) = linked {
-        if let Ok(args) = edited_args(api, lang) {
-            show(&session, api, &args);
-        }
+/// Says to the code panel (`/assets/code.js`) that `api` was sent with `args`.
+fn show(api: &'static Api, args: &Value) {
+    let panel = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(crate::components::code_panel::PANEL_ID));
+    if let Some(panel) = panel {
+        let sent = json!({ "api": api.id, "args": args }).to_string();
+        let _ = panel.set_attribute("data-sent", &sent);
     }
-    let listener = Closure::<dyn Fn(web_sys::Event)>::new(move |event: web_sys::Event| {
-        let api = event
-            .target()
-            .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
-            .and_then(|field| field.closest("form[data-editor]").ok().flatten())
-            .and_then(|form| form.get_attribute("data-editor"))
-            .and_then(|id| catalog::api(&id));
-        if let Some(api) = api {
-            if let Ok(args) = edited_args(api, lang) {
-                show(&session, api, &args);
-            }
-        }
-    });
-    for kind in ["input", "change"] {
-        let _ = document.add_event_listener_with_callback(kind, listener.as_ref().unchecked_ref());
-    }
-    listener.forget();
 }
 
 /// What the page's call editor of `api_id` holds, as the call's arguments (the catalog's
@@ -639,7 +605,7 @@ fn invoke_chain(
     let Some(args) = calls.get(index).cloned() else {
         return;
     };
-    show(&session, api, &args);
+    show(api, &args);
     let total = calls.len();
     let result = bridge::call(api.function, &args, move |kind, res| {
         report(session, api, kind, &res, i18n);
@@ -660,7 +626,7 @@ fn invoke_chain(
 
 fn invoke(session: Session, api: &'static Api, args: Value, i18n: I18n, show_snippet: bool) {
     if show_snippet {
-        show(&session, api, &args);
+        show(api, &args);
     }
     let result = bridge::call(api.function, &args, move |kind, res| {
         report(session, api, kind, &res, i18n);

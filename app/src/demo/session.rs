@@ -61,15 +61,6 @@ pub struct SetupShown {
     pub string1: String,
 }
 
-/// A call as the code panel shows it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ShownCall {
-    /// The API's id in the catalog.
-    pub api: &'static str,
-    /// Its arguments, as sent or as edited.
-    pub args: serde_json::Value,
-}
-
 /// A page's session, in context.
 #[derive(Clone, Copy)]
 pub struct Session {
@@ -81,8 +72,6 @@ pub struct Session {
     pub alert_mode: RwSignal<bool>,
     /// Pass `debug: true` to `wx.config`.
     pub debug: RwSignal<bool>,
-    /// The call the code panel shows: the last one run, or the one being edited.
-    pub snippet: RwSignal<Option<ShownCall>>,
     /// True when running on the simulated WeChat bridge.
     pub simulated: RwSignal<bool>,
     /// Set once the page configured again after the server renewed the ticket.
@@ -101,7 +90,6 @@ impl Session {
             state: RwSignal::new(DemoState::default()),
             alert_mode: RwSignal::new(false),
             debug: RwSignal::new(false),
-            snippet: RwSignal::new(None),
             simulated: RwSignal::new(false),
             reconfigured: RwSignal::new(false),
             setup: RwSignal::new(SetupShown::default()),

@@ -4,6 +4,7 @@ use crate::{
     api::doctor::LintSignedUrl,
     catalog::{self, Api, DocVersion},
     components::{
+        code_panel::CodePanel,
         error_help::{AppendixLink, CategoryErrors, ErrMsgItems},
         pay_directory::PayDirectory,
         qr::QrCode,
@@ -89,6 +90,7 @@ fn CategoryView(category: &'static catalog::Category) -> impl IntoView {
                     })
                     .collect_view()}
             </div>
+            <CodePanel />
         </CategoryDemo>
         {(category.slug == PAY_PAGE).then(|| view! { <PayDirectory path /> })}
         {(category.slug == catalog::MENU_PAGE).then(|| view! { <MenuItemsTable /> })}
@@ -163,7 +165,6 @@ fn CategoryDemo(slug: String, children: Children) -> impl IntoView {
         session.debug.track();
         demo::boot(session, vec![category.slug], i18n);
     });
-    demo::follow_editors(session, i18n);
     // A deep link's call is brought into view (it is never run by itself).
     #[cfg(feature = "hydrate")]
     Effect::new(move |_| {
@@ -177,7 +178,6 @@ fn CategoryDemo(slug: String, children: Children) -> impl IntoView {
     view! {
         <ConfigPanel />
         {children()}
-        <Snippet />
         <ResultLog />
     }
     .into_any()
@@ -434,83 +434,6 @@ fn ParamTable(title: catalog::Text, rows: Vec<DocRow>) -> impl IntoView {
             </table>
         }
     })
-}
-
-/// The last call, or the one being edited, in the stack the reader chose (remembered), with
-/// the page's config step; a copy button, and the way to the server side.
-#[component]
-fn Snippet() -> impl IntoView {
-    use crate::code::Stack;
-    let i18n = use_i18n();
-    #[cfg(feature = "hydrate")]
-    let session = use_session();
-    let stack = RwSignal::new(Stack::default());
-    let shown = RwSignal::new(None::<(Stack, String)>);
-    let copied = RwSignal::new(false);
-    #[cfg(feature = "hydrate")]
-    {
-        // After hydration: the server rendered the default stack.
-        Effect::new(move |_| {
-            if let Some(saved) = crate::code::browser::saved_stack() {
-                stack.set(saved);
-            }
-        });
-        Effect::new(move |_| {
-            if let Some(call) = session.snippet.get() {
-                copied.set(false);
-                crate::code::browser::write(call, stack.get(), i18n.lang, shown);
-            }
-        });
-    }
-    let choose = move |chosen: Stack| {
-        stack.set(chosen);
-        #[cfg(feature = "hydrate")]
-        crate::code::browser::save_stack(chosen);
-    };
-    let copy = move |_| {
-        #[cfg(feature = "hydrate")]
-        if let Some((_, text)) = shown.get_untracked() {
-            crate::code::browser::copy(&text);
-        }
-        copied.set(true);
-    };
-    view! {
-        <section class="snippet" id="code">
-            <h2>{i18n.t(strings::SNIPPET_TITLE)}</h2>
-            <div class="code_stacks" role="group" aria-label=i18n.t(strings::CODE_STACKS)>
-                {Stack::ALL
-                    .into_iter()
-                    .map(|each| {
-                        view! {
-                            <button
-                                type="button"
-                                class="code_stack"
-                                data-stack=each.id()
-                                aria-pressed=move || (stack.get() == each).to_string()
-                                on:click=move |_| choose(each)
-                            >
-                                {each.label()}
-                            </button>
-                        }
-                    })
-                    .collect_view()}
-            </div>
-            {move || match shown.get() {
-                Some((written, code)) => view! {
-                    <pre id="snippet" data-stack=written.id()><code>{code}</code></pre>
-                    <button type="button" id="copy-code" class="link_button" on:click=copy>
-                        {move || i18n.t(if copied.get() { strings::COPIED } else { strings::COPY })}
-                    </button>
-                }
-                .into_any(),
-                None => view! { <p class="hint">{i18n.t(strings::SNIPPET_EMPTY)}</p> }.into_any(),
-            }}
-            <p class="hint">
-                {i18n.t(strings::CODE_SERVER_SIDE)}
-                <a href=crate::routes::server_code::PATH>{i18n.t(strings::CODE_SERVER_LINK)}</a>
-            </p>
-        </section>
-    }
 }
 
 /// On `wx.error`: appendix 5's explanation of the errMsg (`children`: server HTML, see

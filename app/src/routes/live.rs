@@ -52,7 +52,7 @@ mod view {
     use crate::{
         catalog::{self, Text},
         components::qr::QrCode,
-        i18n::{use_i18n, I18n},
+        i18n::use_i18n,
         live,
         routes::call_editor::CallEditor,
         routes::not_found::NotFound,
@@ -61,17 +61,6 @@ mod view {
     };
     use leptos::prelude::*;
     use leptos_router::hooks::use_params_map;
-
-    /// The strings the scripts show, in the page's language, as JSON (`<` escaped).
-    fn strings_json(i18n: I18n, texts: &[(&str, Text)]) -> String {
-        let map: serde_json::Map<String, serde_json::Value> = texts
-            .iter()
-            .map(|(key, text)| ((*key).to_owned(), i18n.t(*text).into()))
-            .collect();
-        serde_json::Value::Object(map)
-            .to_string()
-            .replace('<', "\\u003c")
-    }
 
     /// Status and tally words both scripts use.
     const SHARED: [(&str, Text); 14] = [
@@ -116,8 +105,7 @@ mod view {
             return view! { <NotFound /> }.into_any();
         };
         let join = format!("/live/{id}");
-        let texts = strings_json(
-            i18n,
+        let texts = i18n.strings_json(
             &[
                 SHARED.as_slice(),
                 &[
@@ -222,8 +210,7 @@ mod view {
         };
         let version = asset_version();
         let sim_sdk = crate::demo::simulated_sdk(version.as_deref()).join(" ");
-        let texts = strings_json(
-            i18n,
+        let texts = i18n.strings_json(
             &[
                 SHARED.as_slice(),
                 &[
