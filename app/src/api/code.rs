@@ -10,7 +10,10 @@ use leptos::prelude::*;
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CodeAnswer {
+    /// The call written in the stack asked for.
     Code(String),
+    /// Which fields make no call yet, and why (English, for the log; the editor says it in
+    /// the page's language when the call is pressed).
     Refused(String),
 }
 
