@@ -1,4 +1,4 @@
-import { test, expect } from '../tests/fixtures';
+import { test, expect, collectErrors } from '../tests/fixtures';
 import {
   ANDROID_WECHAT, IOS_WECHAT, expectChooseImageOnce, expectRoomRows, expectShareOnce, invokes, joinPhone,
   resultRow, runEditedChooseImage, runEditedShare, startSession,
@@ -55,10 +55,7 @@ test('presenter on one instance, phones on another, each restarted mid-session: 
   const plain = await joinPhone(browser, phoneJoin, session, 'Cy laptop');
   const phones = [ios, android, plain];
   const phoneErrors: string[] = [];
-  for (const { page: phone } of phones) {
-    phone.on('console', (msg) => msg.type() === 'error' && phoneErrors.push(`console: ${msg.text()}`));
-    phone.on('pageerror', (err) => phoneErrors.push(`pageerror: ${err.message}`));
-  }
+  for (const { page: phone } of phones) collectErrors(phone, phoneErrors);
   for (const { page: phone } of phones) expect(new URL(phone.url()).origin).toBe(b.origin);
   await expect(page.locator('#live-phone-count')).toHaveText('3');
 

@@ -48,10 +48,7 @@ export const test = base.extend<{ pageErrors: string[]; canaryRecorder: void }>(
   pageErrors: [
     async ({ page }, use) => {
       const errors: string[] = [];
-      page.on('console', (msg) => {
-        if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
-      });
-      page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+      collectErrors(page, errors);
       await use(errors);
       expect(errors, 'page logged errors').toEqual([]);
     },
@@ -60,6 +57,14 @@ export const test = base.extend<{ pageErrors: string[]; canaryRecorder: void }>(
 });
 
 export { expect };
+
+/// Puts every console error `page` logs and every exception it throws into `errors`.
+export function collectErrors(page: import('@playwright/test').Page, errors: string[]) {
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+}
 
 /// Resolves once the page is live: every island hydrated (the body carries data-hydrated),
 /// or, on a page of server HTML with no island (it loads no wasm), once it has loaded.
