@@ -7,7 +7,17 @@ import * as path from 'node:path';
 const canaryDir = process.env.CANARY_DIR;
 
 /// Fails any test whose page logged a console error or threw (catches hydration panics).
-export const test = base.extend<{ pageErrors: string[]; canaryRecorder: void }>({
+export const test = base.extend<{ pageErrors: string[]; canaryRecorder: void; routesSettled: void }>({
+  // A page that configures again (after a ticket renewal) may still be inside a test's
+  // `page.route` handler when the test ends: let those handlers finish, their errors ignored
+  // ("Response has been disposed"), before the page closes.
+  routesSettled: [
+    async ({ page }, use) => {
+      await use();
+      await page.unrouteAll({ behavior: 'ignoreErrors' });
+    },
+    { auto: true },
+  ],
   canaryRecorder: [
     async ({ page }, use, testInfo) => {
       if (!canaryDir) {
