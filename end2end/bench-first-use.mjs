@@ -29,9 +29,9 @@ function recordHydration() {
       observer.disconnect();
     }
   }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-hydrated'] });
-  // A page of server HTML only (no island, no wasm) is usable once loaded.
+  // A page of server HTML only (no island, no runtime, no wasm) is usable once loaded.
   addEventListener('load', () => {
-    if (!document.querySelector('leptos-island') && window.__usableAt === undefined) {
+    if (!document.querySelector('leptos-island, [data-runtime]') && window.__usableAt === undefined) {
       window.__usableAt = performance.now();
     }
   });

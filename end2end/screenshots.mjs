@@ -10,7 +10,7 @@ import { mkdirSync } from 'node:fs';
 /// Waits until the page is live: its islands hydrated, or loaded if it has none (no wasm).
 const live = (page) => page.waitForFunction(() =>
   document.body?.dataset.hydrated === 'true' ||
-  (document.readyState === 'complete' && !document.querySelector('leptos-island')));
+  (document.readyState === 'complete' && !document.querySelector('leptos-island, [data-runtime]')));
 
 const base = process.env.BASE_URL ?? 'http://127.0.0.1:3000';
 const out = process.argv[2] ?? 'docs/screenshots';

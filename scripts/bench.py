@@ -206,8 +206,8 @@ def unhashed(name: str) -> str:
 
 
 def page_weight() -> dict[str, tuple[int, int, int]]:
-    """{file: (raw, gzip, brotli) bytes} of each bundle and chunk in target/site/pkg, by its
-    name without the content hash."""
+    """{file: (raw, gzip, brotli) bytes} of each bundle and chunk in target/site/pkg (by its
+    name without the content hash) and of the category runtime (target/site/assets/runtime)."""
     script = r"""
 const fs = require('fs'), zlib = require('zlib'), path = require('path');
 const dir = process.argv[1];
@@ -219,10 +219,13 @@ const rows = fs.readdirSync(dir).filter((f) => /\.(wasm|js|css)$/.test(f)).sort(
 });
 console.log(JSON.stringify(rows));
 """
-    output = subprocess.run(
-        ["node", "-e", script, str(SITE / "pkg")], check=True, capture_output=True, text=True
-    ).stdout
-    return {unhashed(row[0]): tuple(row[1:]) for row in json.loads(output)}
+    weights = {}
+    for folder in (SITE / "pkg", SITE / "assets" / "runtime"):
+        output = subprocess.run(
+            ["node", "-e", script, str(folder)], check=True, capture_output=True, text=True
+        ).stdout
+        weights.update({unhashed(row[0]): tuple(row[1:]) for row in json.loads(output)})
+    return weights
 
 
 def summed(weights: dict[str, tuple[int, int, int]], files) -> tuple[int, int, int]:
@@ -432,7 +435,7 @@ def main() -> None:
     say("| bundle | raw | gzip -9 | brotli 11 |")
     say("|---|---:|---:|---:|")
     for name, (raw, gzip, brotli) in weights.items():
-        if not name.endswith(".wasm") or name == "wechat-playground.wasm":
+        if not name.endswith(".wasm") or name in ("wechat-playground.wasm", "category_bg.wasm"):
             say(f"| `{name}` | {kb(raw)} | {kb(gzip)} | {kb(brotli)} |")
     raw, gzip, brotli = summed(weights, wasm_files)
     say(f"| all {len(wasm_files)} wasm files together | {kb(raw)} | {kb(gzip)} | {kb(brotli)} |")

@@ -14,4 +14,5 @@ if ! command -v wrk >/dev/null; then
 fi
 source scripts/env.sh
 cargo leptos build --release --split --precompress >&2
+scripts/build-runtime.sh >&2
 exec python3 scripts/bench.py "$@"

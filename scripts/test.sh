@@ -17,6 +17,7 @@ cargo clippy -p app --features ssr --all-targets -- -D warnings
 
 step "clippy (browser side: hydrate)"
 cargo clippy -p app -p frontend --features app/hydrate --target wasm32-unknown-unknown -- -D warnings
+cargo clippy -p runtime --target wasm32-unknown-unknown -- -D warnings   # the category runtime (app: browser)
 
 step "the pure core builds for the browser (no I/O, no features)"
 cargo build -p wechat-jssdk --no-default-features --target wasm32-unknown-unknown
@@ -41,6 +42,7 @@ step "every call in the typed stacks type-checks (tsc --strict against weixin-js
 
 step "release build"
 cargo leptos build --release --split --precompress
+scripts/build-runtime.sh
 
 step "end-to-end (Playwright, Debian's Chromium)"
 (cd end2end && npx playwright test)

@@ -78,7 +78,7 @@ thread_local! {
 /// island can keep what the page load would lose. Islands share it.
 pub fn before_language_reload(stash: impl Fn() + 'static) {
     BEFORE_RELOAD.with(|stashes| stashes.borrow_mut().push(Box::new(stash)));
-    #[cfg(feature = "hydrate")]
+    #[cfg(feature = "browser")]
     guard_the_switch();
 }
 
@@ -86,13 +86,13 @@ pub fn before_language_reload(stash: impl Fn() + 'static) {
 /// switch's page load would lose; the switch asks before leaving. Islands share it.
 pub fn set_unsaved_work(warning: Option<Text>) {
     UNSAVED_WORK.with(|w| w.set(warning));
-    #[cfg(feature = "hydrate")]
+    #[cfg(feature = "browser")]
     guard_the_switch();
 }
 
 /// Once per page, where an island has something to keep: a click on the switch asks about
 /// unsaved work (and stays if the answer is no), then lets the islands stash their state.
-#[cfg(feature = "hydrate")]
+#[cfg(feature = "browser")]
 fn guard_the_switch() {
     use wasm_bindgen::{prelude::Closure, JsCast};
     thread_local! {
@@ -175,7 +175,7 @@ pub fn initial_lang() -> Lang {
 /// (`<html lang>`).
 #[cfg(not(feature = "ssr"))]
 pub fn initial_lang() -> Lang {
-    #[cfg(feature = "hydrate")]
+    #[cfg(feature = "browser")]
     {
         let html_lang = web_sys::window()
             .and_then(|w| w.document())

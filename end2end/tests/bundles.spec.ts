@@ -1,5 +1,7 @@
 import { test, expect, waitForHydration } from './fixtures';
 import type { Page } from '@playwright/test';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 
 /// A file name without the content hash cargo-leptos puts in it
 /// (`wechat-playground.wXoZ-Aho2AuhyxDS7nvcJg.wasm` → `wechat-playground.wasm`).
@@ -24,29 +26,42 @@ function recordRequests(page: Page): string[] {
   return urls;
 }
 
-// Built with `cargo leptos build --split` (scripts/test.sh). Pages are server HTML with
-// islands: the demo pages' islands are in the main bundle, the QA run's and the doctor's
-// are lazy chunks, and a page with no island gets no wasm at all.
+// Built with `cargo leptos build --split` and scripts/build-runtime.sh (scripts/test.sh).
+// Pages are server HTML: a category page runs on its runtime (a small wasm without Leptos),
+// the QA run, the doctor and the classic page are lazy islands of the Leptos bundle, and a
+// page with neither gets no wasm at all.
 
-test('a category page hydrates from the main wasm alone, then preloads only the press code', async ({ page }) => {
+/// The most wasm a category page may fetch, compressed as served (issue 19: 120 KB gzip).
+const CATEGORY_WASM_BUDGET = 120_000;
+
+test('a category page runs on its runtime alone: no Leptos, at most 120 KB of wasm', async ({ page }) => {
   const wasm = recordWasm(page);
+  const requests = recordRequests(page);
+  const served: { url: string; encoding: string }[] = [];
+  page.on('response', (response) => {
+    if (new URL(response.url()).pathname.endsWith('.wasm')) {
+      served.push({ url: response.url(), encoding: response.headers()['content-encoding'] ?? '' });
+    }
+  });
   await page.goto('/basic');
   await waitForHydration(page);
-  expect(wasm[0]).toBe('wechat-playground.wasm');
-  // Once wx.config is ready the page fetches what a press needs (a lazy chunk and the
-  // pieces it shares), and nothing of the doctor, QA or classic pages.
   await expect(page.locator('#config-status')).toHaveAttribute('data-status', 'ready');
-  await expect.poll(() => wasm.some((f) => f.startsWith('split_press_ready'))).toBe(true);
-  expect(wasm.slice(1).every((f) => f.startsWith('split_press_ready') || /^chunk_\d+\.wasm$/.test(f))).toBe(true);
-  // The page's demo, and inside it the wx.error help and one button island per API; the
-  // documentation and call editor beside each button are server HTML, the language switch
-  // a plain link.
+  // One wasm, the runtime's; nothing of the Leptos bundle (its glue, its chunks, its islands).
+  expect(wasm).toEqual(['category_bg.wasm']);
+  expect(requests.filter((url) => url.startsWith('/pkg/') && !url.endsWith('.css'))).toEqual([]);
+  await expect(page.locator('leptos-island')).toHaveCount(0);
+  // Served compressed from the precompressed file beside it, within the budget.
+  expect(served).toHaveLength(1);
+  expect(['br', 'gzip']).toContain(served[0].encoding);
+  const gzip = fs.statSync(path.join(__dirname, '../../target/site/assets/runtime/category_bg.wasm.gz')).size;
+  expect(gzip).toBeLessThanOrEqual(CATEGORY_WASM_BUDGET);
+  // Every API's button is server HTML the runtime runs, with its documentation beside it.
   const buttons = await page.locator('.api_item').count();
   expect(buttons).toBeGreaterThan(0);
-  await expect(page.locator('leptos-island')).toHaveCount(2 + buttons);
-  await expect(page.locator('.api_item leptos-island button')).toHaveCount(buttons);
+  await expect(page.locator('.api_item > button.btn_primary')).toHaveCount(buttons);
   await expect(page.locator('.api_item > details.api_doc')).toHaveCount(buttons);
-  await expect(page.locator('leptos-island #lang-switch')).toHaveCount(0);
+  await page.click('#checkJsApi');
+  await expect(page.locator('#result-log .log_entry[data-api="checkJsApi"][data-callback="success"]')).toBeVisible();
 });
 
 test('QA mode hydrates with its lazy chunk, and not the doctor\'s', async ({ page }) => {
@@ -105,7 +120,7 @@ test('a second visit of a category page takes every static file from the cache',
     }
   });
   // Static requests still loading, and the files whose body has arrived: a file is in the cache
-  // only once its body is, and the `press_ready` chunk is fetched only after wx.config is ready.
+  // only once its body is.
   const loading = new Set<string>();
   const loaded: string[] = [];
   cdp.on('Network.requestWillBeSent', (event) => {
@@ -124,17 +139,17 @@ test('a second visit of a category page takes every static file from the cache',
     await page.goto('/basic');
     await waitForHydration(page);
     await expect(page.locator('#config-status')).toHaveAttribute('data-status', 'ready');
-    // Everything the page fetches for its first press, arrived.
-    await expect.poll(() => loaded.some((name) => name.startsWith('split_press_ready'))).toBe(true);
+    // Everything the page fetched, arrived.
+    await expect.poll(() => loaded.includes('category_bg.wasm')).toBe(true);
     await expect.poll(() => loading.size).toBe(0);
   };
 
   await visit();
-  // The first visit fetches the wasm, its glue, the stylesheet, the catalog, the simulator
-  // and the SDK from the server.
+  // The first visit fetches the runtime's wasm and glue, the stylesheet, the catalog, the
+  // simulator and the SDK from the server.
   const names = responses.map((r) => fileOf(r.url));
   expect(names).toEqual(expect.arrayContaining(
-    ['wechat-playground.wasm', 'wechat-playground.js', 'wechat-playground.css', 'catalog.js', 'simulator.js', 'jweixin-1.6.0.js']));
+    ['category_bg.wasm', 'category.js', 'wechat-playground.css', 'catalog.js', 'simulator.js', 'jweixin-1.6.0.js']));
   expect(fromServer().length).toBe(responses.length);
 
   responses = [];

@@ -76,12 +76,15 @@ export function collectErrors(page: import('@playwright/test').Page, errors: str
   page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
 }
 
-/// Resolves once the page is live: every island hydrated (the body carries data-hydrated),
-/// or, on a page of server HTML with no island (it loads no wasm), once it has loaded.
+/// Resolves once the page is live: every island hydrated, or a category page's runtime
+/// started (either way the body carries data-hydrated), or, on a page of server HTML with
+/// neither (it loads no wasm), once it has loaded.
 export async function waitForHydration(page: import('@playwright/test').Page) {
   await page.waitForFunction(() =>
     document.body?.dataset.hydrated === 'true' ||
-    (document.readyState === 'complete' && !document.querySelector('leptos-island')));
+    (document.readyState === 'complete' &&
+      !document.querySelector('leptos-island') &&
+      !document.querySelector('[data-runtime]')));
 }
 
 /// The JSON bodies of the page's responses from URLs ending in `suffix`, in arrival order

@@ -375,6 +375,31 @@ async fn findings_are_codes_beside_their_values_without_a_sentence() {
 }
 
 #[tokio::test]
+async fn findings_as_html_are_said_in_the_language_the_page_asks_for() {
+    let app = Sandbox::start(&[]).await;
+    let fields = |lang| {
+        [
+            ("url", "http://localhost:8080/p"),
+            ("page_url", "http://127.0.0.1:8080/p#x"),
+            ("lang", lang),
+        ]
+    };
+    let (status, en) = app.post_form("lint_url_html", &fields("en")).await;
+    assert_eq!(status, 200, "{en}");
+    let en = en.as_str().expect("a string of HTML");
+    assert_eq!(en.matches("<li class=\"finding\"").count(), 3, "{en}");
+    assert!(
+        en.contains("data-code=\"host_mismatch\" data-fatal=\"true\""),
+        "{en}"
+    );
+    assert!(en.contains("http://127.0.0.1:8080"), "{en}");
+    let (_, zh) = app.post_form("lint_url_html", &fields("zh")).await;
+    let zh = zh.as_str().expect("a string of HTML");
+    assert_eq!(zh.matches("<li class=\"finding\"").count(), 3, "{zh}");
+    assert_ne!(zh, en, "said in the other language");
+}
+
+#[tokio::test]
 async fn a_scenario_s_bound_domains_replace_the_server_s_for_one_verification() {
     let app = Sandbox::start(&[]).await;
     let verify = |bound: Value| {

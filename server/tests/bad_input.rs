@@ -53,6 +53,10 @@ const SERVER_FNS: &[Endpoint] = &[
         fields: &["url", "page_url"],
     },
     Endpoint {
+        path: "/api/lint_url_html",
+        fields: &["url", "page_url", "lang"],
+    },
+    Endpoint {
         path: "/api/doctor",
         fields: &[
             "url",

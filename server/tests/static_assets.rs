@@ -164,25 +164,47 @@ async fn the_catalog_script_is_cached_for_a_year_at_the_pages_version() {
     assert_eq!(plain.cache.as_deref(), Some("no-cache"));
 }
 
+/// Which wasm a page loads: none, the category runtime, or the Leptos bundle for its islands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Wasm {
+    None,
+    Runtime,
+    Islands,
+}
+
 #[tokio::test]
-async fn only_a_page_with_an_island_loads_the_wasm_and_every_page_names_the_asset_version() {
+async fn each_page_loads_only_the_wasm_it_needs_and_names_the_asset_version() {
     let site = site(false).await;
-    for (path, islands) in [
-        ("/", false),
-        ("/qa/reports", false),
-        ("/control", false),
-        ("/basic", true),
-        ("/doctor", true),
+    for (path, wasm) in [
+        ("/", Wasm::None),
+        ("/qa/reports", Wasm::None),
+        ("/control", Wasm::None),
+        ("/basic", Wasm::Runtime),
+        ("/images?api=chooseImage&count=1", Wasm::Runtime),
+        ("/doctor", Wasm::Islands),
+        ("/classic", Wasm::Islands),
     ] {
         let page = get(&site.router, path).await;
         assert_eq!(page.status, StatusCode::OK, "{path}");
+        let islands = wasm == Wasm::Islands;
         assert_eq!(page.body.contains("<leptos-island"), islands, "{path}");
         assert_eq!(
-            page.body.contains("type=\"module\""),
+            page.body.contains("/pkg/wechat-playground.js"),
             islands,
+            "{path}: the Leptos bundle's glue"
+        );
+        let runtime = format!("/assets/v/{}/runtime/category_bg.wasm", site.version);
+        assert_eq!(
+            page.body.contains(&runtime),
+            wasm == Wasm::Runtime,
+            "{path}: the category runtime, at the asset version"
+        );
+        assert_eq!(
+            page.body.contains("type=\"module\""),
+            wasm != Wasm::None,
             "{path}: the wasm's module script"
         );
-        assert_eq!(page.body.contains(".wasm"), islands, "{path}");
+        assert_eq!(page.body.contains(".wasm"), wasm != Wasm::None, "{path}");
         assert!(
             page.body
                 .contains(&format!("data-asset-version=\"{}\"", site.version)),

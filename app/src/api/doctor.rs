@@ -307,6 +307,23 @@ pub async fn lint_signed_url(url: String, page_url: String) -> Result<Vec<Findin
     ssr::diagnose(&url, "-", "-", 0, Some(&page_url), None, &safe_domains).map(|d| d.findings)
 }
 
+/// [`lint_signed_url`]'s findings as the `<li>`s of the help beside `wx.error`, each said in
+/// `lang` (`zh` or `en`, the page's) with its appendix 5 item: server HTML the category runtime
+/// puts in place, so the page's wasm carries neither the sentences nor the findings' types.
+#[server(prefix = "/api", endpoint = "lint_url_html")]
+pub async fn lint_signed_url_html(
+    url: String,
+    page_url: String,
+    lang: String,
+) -> Result<String, ApiError> {
+    let lang = crate::catalog::Lang::from_code(&lang);
+    let findings = lint_signed_url(url, page_url).await?;
+    Ok(findings
+        .iter()
+        .map(|finding| ssr::finding_html(finding, lang))
+        .collect())
+}
+
 /// One finding of every code, each with the values its code names.
 #[cfg(test)]
 pub(crate) fn every_kind() -> Vec<FindingKind> {
@@ -399,6 +416,42 @@ mod tests {
 
 #[cfg(feature = "ssr")]
 pub mod ssr {
+    /// One finding as the `<li>` the help beside `wx.error` shows (see `lint_signed_url_html`).
+    pub fn finding_html(finding: &Finding, lang: crate::catalog::Lang) -> String {
+        let code = finding.kind.code();
+        let item = crate::catalog::error_for_finding(code).map(|error| {
+            format!(
+                " <a class=\"appendix_link\" data-item=\"{number}\" href=\"{href}\">{label}{number}</a>",
+                number = error.number,
+                href = crate::catalog::item_href(error.number, false),
+                label = escape(crate::strings::APPENDIX_5_ITEM.get(lang)),
+            )
+        });
+        format!(
+            "<li class=\"finding\" data-code=\"{}\" data-fatal=\"{}\">{}{}</li>",
+            escape(&code.as_str()),
+            finding.fatal,
+            escape(&crate::diagnostics::finding(&finding.kind, lang)),
+            item.unwrap_or_default()
+        )
+    }
+
+    /// `text` safe inside HTML text and double-quoted attributes.
+    fn escape(text: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        for c in text.chars() {
+            match c {
+                '&' => out.push_str("&amp;"),
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                '"' => out.push_str("&quot;"),
+                '\'' => out.push_str("&#39;"),
+                c => out.push(c),
+            }
+        }
+        out
+    }
+
     use super::{Diagnosis, Finding, FindingKind, OriginPart};
     use crate::api::ApiError;
     use wechat::{
@@ -512,6 +565,31 @@ pub mod ssr {
 
         fn codes(d: &Diagnosis) -> Vec<String> {
             d.findings.iter().map(|f| f.kind.code().as_str()).collect()
+        }
+
+        #[test]
+        fn a_finding_as_html_is_said_in_the_language_with_its_item_and_its_values_as_text() {
+            let finding = Finding::from(FindingKind::StillEncoded {
+                prefix: "<b>&\"".into(),
+            });
+            let en = finding_html(&finding, crate::catalog::Lang::En);
+            assert!(
+                en.starts_with("<li class=\"finding\" data-code=\"still_encoded\" data-fatal="),
+                "{en}"
+            );
+            assert!(en.contains("&lt;b&gt;&amp;&quot;"), "{en}");
+            assert!(!en.contains("<b>"), "{en}");
+            assert!(en.contains("percent-encoded"), "{en}");
+            let zh = finding_html(&finding, crate::catalog::Lang::Zh);
+            assert!(zh.contains("编码"), "{zh}");
+            if let Some(error) = crate::catalog::error_for_finding(finding.kind.code()) {
+                let href = crate::catalog::item_href(error.number, false);
+                assert!(
+                    en.contains(&format!("href=\"{href}\">Appendix 5 #")),
+                    "{en}"
+                );
+                assert!(zh.contains(&format!("href=\"{href}\">附录5 #")), "{zh}");
+            }
         }
 
         #[test]

@@ -19,7 +19,9 @@ pub mod simulator_view;
 pub use apis::{APIS, DEFAULT_SHARE, DEMO_CARD_ID};
 pub use bridge::{bridge_name, Refusal, BRIDGE_NAMES};
 pub use categories::CATEGORIES;
-pub use errors::{error_for_err_msg, error_for_finding, errors_about, ERRORS};
+pub use errors::{
+    error_for_err_msg, error_for_finding, errors_about, item_anchor, item_href, ERRORS,
+};
 pub use menu_items::MENU_ITEMS;
 pub use params::{items_of, parse, split_items, Fill, Invalid, ParamType};
 
@@ -54,19 +56,19 @@ pub const fn t(zh: &'static str, en: &'static str) -> Text {
 /// carry text no island displays.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ServerOnly<T: Copy> {
-    #[cfg(not(feature = "hydrate"))]
+    #[cfg(not(feature = "browser"))]
     value: T,
-    #[cfg(feature = "hydrate")]
+    #[cfg(feature = "browser")]
     value: std::marker::PhantomData<T>,
 }
 
 /// Wraps server-only catalog data in a `const` context.
 pub const fn server_only<T: Copy>(value: T) -> ServerOnly<T> {
-    #[cfg(not(feature = "hydrate"))]
+    #[cfg(not(feature = "browser"))]
     {
         ServerOnly { value }
     }
-    #[cfg(feature = "hydrate")]
+    #[cfg(feature = "browser")]
     {
         let _ = value;
         ServerOnly {
@@ -78,11 +80,11 @@ pub const fn server_only<T: Copy>(value: T) -> ServerOnly<T> {
 impl<T: Copy + Default> ServerOnly<T> {
     /// The data on the server; empty in the browser build, where no island shows it.
     pub fn get(&self) -> T {
-        #[cfg(not(feature = "hydrate"))]
+        #[cfg(not(feature = "browser"))]
         {
             self.value
         }
-        #[cfg(feature = "hydrate")]
+        #[cfg(feature = "browser")]
         {
             T::default()
         }

@@ -11,9 +11,7 @@ use crate::{
 };
 use leptos::prelude::*;
 
-/// The element the panel is, whose `data-sent` the page's runner sets to the call it sent
-/// (`{"api": id, "args": {…}}`).
-pub const PANEL_ID: &str = "code";
+use crate::demo::CODE_PANEL_ID;
 
 /// The panel: the stacks to choose from, the code once there is a call, the way to the
 /// server side.
@@ -22,7 +20,7 @@ pub fn CodePanel() -> impl IntoView {
     let i18n = use_i18n();
     let texts = i18n.strings_json(&[("copy", strings::COPY), ("copied", strings::COPIED)]);
     view! {
-        <section class="snippet" id=PANEL_ID data-lang=i18n.lang.code() data-stack=Stack::default().id()>
+        <section class="snippet" id=CODE_PANEL_ID data-lang=i18n.lang.code() data-stack=Stack::default().id()>
             <h2>{i18n.t(strings::SNIPPET_TITLE)}</h2>
             <div class="code_stacks" role="group" aria-label=i18n.t(strings::CODE_STACKS)>
                 {Stack::ALL

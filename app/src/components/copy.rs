@@ -1,31 +1,16 @@
-//! A button that copies a text (a link, a snippet) to the clipboard.
+//! A button that copies a site link to the clipboard: server HTML, run by the category
+//! runtime (`data-copy-path`; it says "Copied" once done).
 
 use crate::{i18n::use_i18n, strings};
 use leptos::prelude::*;
 
-/// Copies `text`, whole URL included, to the clipboard; says so once done.
-#[island]
+/// Copies `text` (a path of this site), whole URL included.
+#[component]
 pub fn CopyButton(text: String) -> impl IntoView {
-    crate::hydration::island_hydrated();
-    crate::i18n::provide_i18n();
     let i18n = use_i18n();
-    let copied = RwSignal::new(false);
-    let copy = move |_| {
-        let _ = &text;
-        #[cfg(feature = "hydrate")]
-        if let Some(window) = web_sys::window() {
-            let absolute = window
-                .location()
-                .origin()
-                .map(|origin| format!("{origin}{text}"))
-                .unwrap_or_else(|_| text.clone());
-            let _ = window.navigator().clipboard().write_text(&absolute);
-        }
-        copied.set(true);
-    };
     view! {
-        <button type="button" class="link_button copy_link" on:click=copy>
-            {move || i18n.t(if copied.get() { strings::COPIED } else { strings::COPY_LINK })}
+        <button type="button" class="link_button copy_link" data-copy-path=text>
+            {i18n.t(strings::COPY_LINK)}
         </button>
     }
 }

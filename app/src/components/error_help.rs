@@ -9,17 +9,7 @@ use crate::{
 };
 use leptos::prelude::*;
 
-/// The `id` of an item in the doctor page's list.
-pub fn item_anchor(number: u8) -> String {
-    format!("appendix-5-{number}")
-}
-
-/// Where an item of the doctor page's list is; `on_doctor` when already on that page (whose
-/// query, the form's prefill, is kept).
-fn item_href(number: u8, on_doctor: bool) -> String {
-    let page = if on_doctor { "" } else { "/doctor" };
-    format!("{page}#{}", item_anchor(number))
-}
+pub use catalog::{item_anchor, item_href};
 
 /// A link to an item of the doctor page's list.
 #[component]

@@ -15,12 +15,13 @@ pub fn ResultLog() -> impl IntoView {
     {
         // The language switch reloads the page: the log goes along, once. Restored after
         // hydration, which must see the server's (empty) log.
+        use crate::demo::carry;
         Effect::new(move |_| {
-            if let Some(log) = carry::take() {
+            if let Some(log) = carry::take_log() {
                 session.log.set(log);
             }
         });
-        crate::i18n::before_language_reload(move || carry::stash(&session.log.get_untracked()));
+        crate::i18n::before_language_reload(move || carry::stash_log(&session.log.get_untracked()));
     }
     let copy_all = move |_| {
         #[cfg(feature = "hydrate")]
@@ -82,38 +83,5 @@ pub fn ResultLog() -> impl IntoView {
                 </ol>
             </Show>
         </section>
-    }
-}
-
-/// Carries a page's log across one reload in the tab's `sessionStorage`.
-#[cfg(feature = "hydrate")]
-mod carry {
-    use crate::demo::session::{carry::storage, LogEntry};
-
-    const KEY: &str = "wxpg:log-across-reload";
-
-    fn path() -> String {
-        web_sys::window()
-            .and_then(|w| w.location().pathname().ok())
-            .unwrap_or_default()
-    }
-
-    /// Keeps `log` for the next load of this page.
-    pub fn stash(log: &[LogEntry]) {
-        if log.is_empty() {
-            return;
-        }
-        if let (Some(storage), Ok(json)) = (storage(), serde_json::to_string(&(path(), log))) {
-            let _ = storage.set_item(KEY, &json);
-        }
-    }
-
-    /// The log stashed for this page, if any; it is taken, so a later reload starts empty.
-    pub fn take() -> Option<Vec<LogEntry>> {
-        let storage = storage()?;
-        let json = storage.get_item(KEY).ok()??;
-        let _ = storage.remove_item(KEY);
-        let (stashed_for, log): (String, Vec<LogEntry>) = serde_json::from_str(&json).ok()?;
-        (stashed_for == path()).then_some(log)
     }
 }

@@ -1,25 +1,63 @@
 //! Running the demo in the browser: load the JS-SDK (real or simulated), sign and
 //! configure it, then make the calls buttons ask for and report what came back.
 //!
-//! Browser-only; the server build renders the same pages without any of this.
+//! Browser-only; the server build renders the same pages without any of this. The runner
+//! shows what happens through a [`Host`]: the Leptos pages' reactive [`super::session::Session`]
+//! (the classic page, QA mode) or the category pages' runtime, which writes the DOM itself.
 
 use super::{
     messages::{event_of, message, progress},
     plan::{plan, sample_args, Plan, Signed},
-    session::{ConfigStatus, LogEntry, Session, SignedUrlInfo},
-    state::encrypted_card_codes,
+    requests,
+    session::{ConfigStatus, LogEntry, SetupShown, SignedUrlInfo},
+    state::{encrypted_card_codes, DemoState},
 };
 use crate::{
-    api::signing,
     catalog::{self, Api, Event, Lang},
-    i18n::I18n,
     wx::{bridge, CallbackKind, Outcome},
 };
-use leptos::{prelude::*, task::spawn_local};
 use serde_json::{json, Value};
 use std::{cell::OnceCell, rc::Rc};
 use wasm_bindgen::{prelude::*, JsCast};
+use wasm_bindgen_futures::spawn_local;
 use wechat::{page_url, user_agent};
+
+/// The page the runner runs on: where it shows the config status, the signed URL and the
+/// setup, where it logs, and what the demo remembers. Every method is cheap and may be
+/// called after the page has gone (then it does nothing).
+pub trait Host: Copy + 'static {
+    /// The page's language.
+    fn lang(self) -> Lang;
+    /// Where `wx.config` stands; `None` once the page has gone.
+    fn status(self) -> Option<ConfigStatus>;
+    /// Sets the status; false once the page has gone.
+    fn set_status(self, status: ConfigStatus) -> bool;
+    /// The URL signed, and why.
+    fn set_signed(self, signed: SignedUrlInfo);
+    /// The URL the client says it verified (`realAuthUrl`).
+    fn set_real_auth_url(self, real_auth_url: String);
+    /// The setup as it was done.
+    fn set_setup(self, setup: SetupShown);
+    /// Whether the page runs on the simulated bridge.
+    fn set_simulated(self, simulated: bool);
+    /// What the demo remembers.
+    fn demo_state(self) -> DemoState;
+    /// Changes what the demo remembers.
+    fn update_demo_state(self, change: impl FnOnce(&mut DemoState));
+    /// Whether the official demo's `alert()` boxes are wanted.
+    fn alert_mode(self) -> bool;
+    /// Whether `wx.config` gets `debug: true`.
+    fn debug(self) -> bool;
+    /// Marks the page as configured once more after a renewal; false if it already was.
+    fn mark_reconfigured(self) -> bool;
+    /// Adds a line at the top of the log.
+    fn push(self, entry: LogEntry);
+    /// Runs a press once the SDK is ready ([`press_ready`], after loading it if it is lazy).
+    fn press_ready(self, api: &'static Api);
+    /// Loads the press code before the first tap, where it is lazy (a page that is ready
+    /// will be pressed).
+    fn preload_press(self) {}
+}
 
 use super::WECHAT_SDK;
 
@@ -91,9 +129,9 @@ fn now_hms() -> String {
     )
 }
 
-fn note(session: &Session, api: &str, text: impl Into<String>, data: Value) {
+fn note(host: impl Host, api: &str, text: impl Into<String>, data: Value) {
     let text = text.into();
-    session.push(LogEntry {
+    host.push(LogEntry {
         seq: 0,
         at: now_hms(),
         api: api.to_owned(),
@@ -104,8 +142,8 @@ fn note(session: &Session, api: &str, text: impl Into<String>, data: Value) {
     });
 }
 
-fn alert_if_wanted(session: &Session, text: &str) {
-    if session.alert_mode.try_get_untracked() == Some(true) && !text.is_empty() {
+fn alert_if_wanted(host: impl Host, text: &str) {
+    if host.alert_mode() && !text.is_empty() {
         if let Some(window) = web_sys::window() {
             let _ = window.alert_with_message(text);
         }
@@ -170,15 +208,15 @@ fn session_sdk() -> String {
 
 /// Signs and configures the SDK for the current page, then registers the demo's
 /// listeners at ready. Runs again when debug mode is toggled.
-pub fn boot(session: Session, categories: Vec<&'static str>, i18n: I18n) {
+pub fn boot<H: Host>(host: H, categories: Vec<&'static str>) {
     let simulated = is_simulated();
-    session.simulated.set(simulated);
-    session.status.set(ConfigStatus::Signing);
+    host.set_simulated(simulated);
+    host.set_status(ConfigStatus::Signing);
     spawn_local(async move {
         let sdk = match ensure_sdk(simulated).await {
             Ok(sdk) => sdk,
             Err(error) => {
-                let _ = session.status.try_set(ConfigStatus::Failed(error));
+                host.set_status(ConfigStatus::Failed(error));
                 return;
             }
         };
@@ -189,11 +227,11 @@ pub fn boot(session: Session, categories: Vec<&'static str>, i18n: I18n) {
             let (url, rule) = page_url::url_to_sign(&boot.user_agent, &boot.landing_url, &current);
             (url.to_owned(), rule)
         });
-        let _ = session.signed.try_set(Some(SignedUrlInfo {
+        host.set_signed(SignedUrlInfo {
             url: url.clone(),
             rule,
             real_auth_url: String::new(),
-        }));
+        });
         let mut apis: Vec<String> = Vec::new();
         for slug in &categories {
             for function in catalog::js_api_list(slug) {
@@ -202,17 +240,16 @@ pub fn boot(session: Session, categories: Vec<&'static str>, i18n: I18n) {
                 }
             }
         }
-        let debug = session.debug.get_untracked();
-        let signed = match signing::js_config(url, Some(apis), Some(debug)).await {
+        let signed = match requests::js_config(url, apis, host.debug()).await {
             Ok(signed) => signed,
             Err(error) => {
                 let text = match &error.hint {
                     Some(hint) => format!("{} — {hint}", error.message),
                     None => error.message.clone(),
                 };
-                let _ = session.status.try_set(ConfigStatus::Failed(text.clone()));
+                host.set_status(ConfigStatus::Failed(text.clone()));
                 note(
-                    &session,
+                    host,
                     "config",
                     text,
                     serde_json::to_value(&error).unwrap_or(Value::Null),
@@ -222,14 +259,14 @@ pub fn boot(session: Session, categories: Vec<&'static str>, i18n: I18n) {
         };
         // What WeChat checks is the URL the signature covers: show and report the one
         // the server says it signed, which is not always the one asked for.
-        let url_for_report = signed.url.clone();
-        let _ = session.signed.try_set(Some(SignedUrlInfo {
+        let signed_url = signed.url.clone();
+        host.set_signed(SignedUrlInfo {
             url: signed.url.clone(),
             rule,
             real_auth_url: String::new(),
-        }));
+        });
         let config = &signed.config;
-        let _ = session.setup.try_set(super::session::SetupShown {
+        host.set_setup(SetupShown {
             sdk,
             config: super::plan::config_snippet(config),
             string1: wechat::signature::jsapi::jsapi_string1(
@@ -240,14 +277,11 @@ pub fn boot(session: Session, categories: Vec<&'static str>, i18n: I18n) {
             ),
         });
         if let Err(error) = bridge::config(&signed.config) {
-            let _ = session
-                .status
-                .try_set(ConfigStatus::Failed(error.to_string()));
+            host.set_status(ConfigStatus::Failed(error.to_string()));
             return;
         }
-        let _ = session.status.try_set(ConfigStatus::Verifying);
+        host.set_status(ConfigStatus::Verifying);
         let retry_categories = categories.clone();
-        let signed_url = url_for_report.clone();
         let _ = bridge::on_error(move |res| {
             let err_msg = res
                 .get("errMsg")
@@ -260,41 +294,29 @@ pub fn boot(session: Session, categories: Vec<&'static str>, i18n: I18n) {
                 .and_then(Value::as_str)
                 .map(str::to_owned);
             if let Some(real) = &real_auth_url {
-                session.signed.update(|signed| {
-                    if let Some(signed) = signed {
-                        signed.real_auth_url.clone_from(real);
-                    }
-                });
+                host.set_real_auth_url(real.clone());
             }
             report_error(
-                session,
+                host,
                 retry_categories.clone(),
                 signed_url.clone(),
                 ConfigError {
                     err_msg: err_msg.clone(),
                     real_auth_url,
                 },
-                i18n,
             );
-            if session
-                .status
-                .try_set(ConfigStatus::Failed(err_msg.clone()))
-                .is_none()
-            {
-                alert_if_wanted(&session, &err_msg);
-                note(&session, "config", err_msg, res);
+            if host.set_status(ConfigStatus::Failed(err_msg.clone())) {
+                alert_if_wanted(host, &err_msg);
+                note(host, "config", err_msg, res);
             }
         });
         // jweixin calls ready callbacks after verification whatever its outcome (as
         // WeChat does), so ready never overrides an error already reported.
         let _ = bridge::on_ready(move || {
-            let failed = matches!(
-                session.status.try_get_untracked(),
-                Some(ConfigStatus::Failed(_)) | None
-            );
-            if !failed && session.status.try_set(ConfigStatus::Ready).is_none() {
-                register_ready_listeners(session, &categories, i18n);
-                preload_press(session, i18n);
+            let failed = matches!(host.status(), Some(ConfigStatus::Failed(_)) | None);
+            if !failed && host.set_status(ConfigStatus::Ready) {
+                register_ready_listeners(host, &categories);
+                host.preload_press();
             }
         });
     });
@@ -308,25 +330,22 @@ struct ConfigError {
 
 /// Tells the server about a `wx.error`; when it renewed the ticket for a page whose URL
 /// was right, configures once more (only once per page).
-fn report_error(
-    session: Session,
+fn report_error<H: Host>(
+    host: H,
     categories: Vec<&'static str>,
     signed_url: String,
     error: ConfigError,
-    i18n: I18n,
 ) {
     let ConfigError {
         err_msg,
         real_auth_url,
     } = error;
-    let window = web_sys::window();
-    let href = window
-        .as_ref()
+    let href = web_sys::window()
         .and_then(|w| w.location().href().ok())
         .unwrap_or_default();
     let user_agent = with_boot(|boot| boot.user_agent.clone());
     spawn_local(async move {
-        match signing::report_config_error(
+        match requests::report_config_error(
             signed_url,
             href,
             err_msg,
@@ -337,17 +356,16 @@ fn report_error(
         {
             Ok(verdict) => {
                 note(
-                    &session,
+                    host,
                     "config",
-                    crate::diagnostics::verdict(&verdict, i18n.lang),
+                    crate::diagnostics::verdict(&verdict, host.lang()),
                     serde_json::to_value(&verdict).unwrap_or(Value::Null),
                 );
-                if verdict.retry && session.reconfigured.try_get_untracked() == Some(false) {
-                    let _ = session.reconfigured.try_set(true);
-                    boot(session, categories, i18n);
+                if verdict.retry && host.mark_reconfigured() {
+                    boot(host, categories);
                 }
             }
-            Err(error) => note(&session, "config", error.message.clone(), Value::Null),
+            Err(error) => note(host, "config", error.message.clone(), Value::Null),
         }
     });
 }
@@ -365,10 +383,10 @@ fn fill_page_link(args: &mut Value) {
 /// What runs inside `wx.ready` without a click: the official demo's voice listeners, and
 /// the default share content, set as the newer document says ("需在用户可能点击分享按钮前就先
 /// 调用", through [`catalog::EVERY_PAGE`]) rather than by the deprecated `onMenuShare*`.
-fn register_ready_listeners(session: Session, categories: &[&'static str], i18n: I18n) {
+fn register_ready_listeners(host: impl Host, categories: &[&'static str]) {
     for id in ["onVoiceRecordEnd", "onVoicePlayEnd"] {
         if let Some(api) = catalog::api(id).filter(|api| categories.contains(&api.category)) {
-            invoke(session, api, json!({}), i18n, false);
+            invoke(host, api, json!({}), false);
         }
     }
     let share = &catalog::DEFAULT_SHARE;
@@ -387,13 +405,13 @@ fn register_ready_listeners(session: Session, categories: &[&'static str], i18n:
     }
 }
 
-/// Handles a button press: checks the ordering rule, builds the call, makes it.
-pub fn press(session: Session, api: &'static Api, i18n: I18n) {
-    let lang = i18n.lang;
-    match session.status.get_untracked() {
-        ConfigStatus::Ready => {}
-        other => {
-            let text = match (lang, other) {
+/// Handles a button press: checks the ordering rule, then has the host run it.
+pub fn press(host: impl Host, api: &'static Api) {
+    match host.status() {
+        Some(ConfigStatus::Ready) => host.press_ready(api),
+        None => {}
+        Some(other) => {
+            let text = match (host.lang(), other) {
                 (Lang::Zh, ConfigStatus::Failed(why)) => format!("wx.config 未通过验证：{why}"),
                 (Lang::En, ConfigStatus::Failed(why)) => {
                     format!("wx.config was not verified: {why}")
@@ -401,82 +419,45 @@ pub fn press(session: Session, api: &'static Api, i18n: I18n) {
                 (Lang::Zh, _) => "wx.config 尚未就绪，请稍候".to_owned(),
                 (Lang::En, _) => "wx.config is not ready yet; wait a moment".to_owned(),
             };
-            note(&session, api.id, text, Value::Null);
-            return;
+            note(host, api.id, text, Value::Null);
         }
     }
-    queue_press(session, api.id, i18n);
 }
 
-thread_local! {
-    /// Presses waiting for the lazy press code, oldest first, and whether they are being run.
-    static PRESSES: std::cell::RefCell<std::collections::VecDeque<(Session, &'static str, I18n)>> =
-        const { std::cell::RefCell::new(std::collections::VecDeque::new()) };
-    static DRAINING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
-/// Runs presses in the order they were made, even while the press code is still loading
-/// (`startRecord` then `stopRecord`, tapped in quick succession).
-fn queue_press(session: Session, api_id: &'static str, i18n: I18n) {
-    PRESSES.with(|queue| queue.borrow_mut().push_back((session, api_id, i18n)));
-    if DRAINING.with(|draining| draining.replace(true)) {
-        return;
-    }
-    spawn_local(async {
-        while let Some((session, api_id, i18n)) =
-            PRESSES.with(|queue| queue.borrow_mut().pop_front())
-        {
-            press_ready(session, api_id.to_owned(), i18n).await;
-        }
-        DRAINING.with(|draining| draining.set(false));
-    });
-}
-
-/// Loads the press code before the first tap (a page that is ready will be pressed).
-fn preload_press(session: Session, i18n: I18n) {
-    queue_press(session, "", i18n);
-}
-
-/// The press once the SDK is ready: the editor's values, then the call(s). Lazy: what
-/// only a press needs (the editor's checks, plans, signing) loads with the first press.
-#[leptos::lazy]
-fn press_ready(session: Session, api_id: String, i18n: I18n) {
-    let Some(api) = catalog::api(&api_id) else {
-        return;
-    };
-    match edited_args(api, i18n.lang) {
-        Ok(args) => run(session, api, args, i18n),
+/// The press once the SDK is ready: the editor's values, then the call(s).
+pub fn press_ready(host: impl Host, api: &'static Api) {
+    match edited_args(api, host.lang()) {
+        Ok(args) => run(host, api, args),
         Err(refused) => {
-            alert_if_wanted(&session, &refused);
-            note(&session, api.id, refused, Value::Null);
+            alert_if_wanted(host, &refused);
+            note(host, api.id, refused, Value::Null);
         }
     }
 }
 
 /// Makes the call(s) `args` ask for, once the ordering rule is met.
-fn run(session: Session, api: &'static Api, args: Value, i18n: I18n) {
-    let lang = i18n.lang;
-    let state = session.state.get_untracked();
-    match plan(api, &state, args) {
+fn run<H: Host>(host: H, api: &'static Api, args: Value) {
+    let lang = host.lang();
+    match plan(api, &host.demo_state(), args) {
         Err(guard) => {
             let text = guard.get(lang);
-            alert_if_wanted(&session, text);
-            note(&session, api.id, text, Value::Null);
+            alert_if_wanted(host, text);
+            note(host, api.id, text, Value::Null);
         }
         Ok(Plan::Single(mut args)) => {
             fill_page_link(&mut args);
-            invoke(session, api, args, i18n, true)
+            invoke(host, api, args, true)
         }
         Ok(Plan::Sequence(calls)) => {
-            session.state.update(|s| s.before_call(api.function));
-            invoke_chain(session, api, Rc::new(calls), 0, i18n);
+            host.update_demo_state(|s| s.before_call(api.function));
+            invoke_chain(host, api, Rc::new(calls), 0);
         }
         Ok(Plan::NeedsSignature(kind, args)) => {
             spawn_local(async move {
                 match sign(kind, args).await {
-                    Ok(args) => invoke(session, api, args, i18n, true),
+                    Ok(args) => invoke(host, api, args, true),
                     Err(error) => note(
-                        &session,
+                        host,
                         api.id,
                         error.message.clone(),
                         serde_json::to_value(&error).unwrap_or(Value::Null),
@@ -491,13 +472,12 @@ fn run(session: Session, api: &'static Api, args: Value, i18n: I18n) {
 fn show(api: &'static Api, args: &Value) {
     let panel = web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(crate::components::code_panel::PANEL_ID));
+        .and_then(|d| d.get_element_by_id(super::CODE_PANEL_ID));
     if let Some(panel) = panel {
         let sent = json!({ "api": api.id, "args": args }).to_string();
         let _ = panel.set_attribute("data-sent", &sent);
     }
 }
-
 /// What the page's call editor of `api_id` holds, as the call's arguments (the catalog's
 /// sample on a page without editors: /classic, QA). `Err` says which values were refused;
 /// their fields are marked `aria-invalid`.
@@ -566,8 +546,7 @@ async fn sign(kind: Signed, mut args: Value) -> Result<Value, crate::api::ApiErr
         Signed::AddCard { card_ids } => {
             let mut cards = Vec::new();
             for card_id in card_ids {
-                let card_ext =
-                    signing::card_ext(card_id.clone(), None, None, None, None, None).await?;
+                let card_ext = requests::card_ext(card_id.clone()).await?;
                 cards.push(json!({ "cardId": card_id, "cardExt": card_ext }));
             }
             args["cardList"] = Value::Array(cards);
@@ -577,14 +556,14 @@ async fn sign(kind: Signed, mut args: Value) -> Result<Value, crate::api::ApiErr
             card_type,
             card_id,
         } => {
-            let signed = signing::card_sign(card_id, card_type, shop_id).await?;
+            let signed = requests::card_sign(card_id, card_type, shop_id).await?;
             args["cardSign"] = json!(signed.card_sign);
             args["timestamp"] = json!(signed.timestamp);
             args["nonceStr"] = json!(signed.nonce_str);
             args["signType"] = json!("SHA1");
         }
         Signed::Pay { sign_type } => {
-            let signed = signing::pay_sign(sign_type).await?;
+            let signed = requests::pay_sign(sign_type).await?;
             args["timestamp"] = json!(signed.timestamp);
             args["nonceStr"] = json!(signed.nonce_str);
             args["package"] = json!(signed.package);
@@ -595,52 +574,46 @@ async fn sign(kind: Signed, mut args: Value) -> Result<Value, crate::api::ApiErr
     Ok(args)
 }
 
-fn invoke_chain(
-    session: Session,
-    api: &'static Api,
-    calls: Rc<Vec<Value>>,
-    index: usize,
-    i18n: I18n,
-) {
+fn invoke_chain<H: Host>(host: H, api: &'static Api, calls: Rc<Vec<Value>>, index: usize) {
     let Some(args) = calls.get(index).cloned() else {
         return;
     };
     show(api, &args);
     let total = calls.len();
     let result = bridge::call(api.function, &args, move |kind, res| {
-        report(session, api, kind, &res, i18n);
+        report(host, api, kind, &res);
         if kind == CallbackKind::Success {
             note(
-                &session,
+                host,
                 api.id,
-                progress(api, index + 1, total, i18n.lang),
+                progress(api, index + 1, total, host.lang()),
                 Value::Null,
             );
-            invoke_chain(session, api, calls.clone(), index + 1, i18n);
+            invoke_chain(host, api, calls.clone(), index + 1);
         }
     });
     if let Err(error) = result {
-        note(&session, api.id, error.to_string(), Value::Null);
+        note(host, api.id, error.to_string(), Value::Null);
     }
 }
 
-fn invoke(session: Session, api: &'static Api, args: Value, i18n: I18n, show_snippet: bool) {
+fn invoke<H: Host>(host: H, api: &'static Api, args: Value, show_snippet: bool) {
     if show_snippet {
         show(api, &args);
     }
     let result = bridge::call(api.function, &args, move |kind, res| {
-        report(session, api, kind, &res, i18n);
+        report(host, api, kind, &res);
         if kind == CallbackKind::Success && api.function == "chooseCard" {
-            decrypt_chosen_cards(session, api, &res);
+            decrypt_chosen_cards(host, api, &res);
         }
     });
     match result {
-        Err(error) => note(&session, api.id, error.to_string(), Value::Null),
+        Err(error) => note(host, api.id, error.to_string(), Value::Null),
         Ok(()) => {
-            let lang = i18n.lang;
+            let lang = host.lang();
             if let Some(text) = message(api, Event::Registered, &Value::Null, lang) {
-                alert_if_wanted(&session, &text);
-                note(&session, api.id, text, Value::Null);
+                alert_if_wanted(host, &text);
+                note(host, api.id, text, Value::Null);
             } else if api.kind == catalog::Kind::Listener && show_snippet {
                 // A listener answers only when its event happens: say it is waiting.
                 let text = match lang {
@@ -650,26 +623,23 @@ fn invoke(session: Session, api: &'static Api, args: Value, i18n: I18n, show_sni
                         api.function
                     ),
                 };
-                note(&session, api.id, text, Value::Null);
+                note(host, api.id, text, Value::Null);
             }
         }
     }
 }
 
 /// Logs one callback, updates the demo's memory, and shows the official message.
-fn report(session: Session, api: &'static Api, kind: CallbackKind, res: &Value, i18n: I18n) {
+fn report(host: impl Host, api: &'static Api, kind: CallbackKind, res: &Value) {
     let err_msg = res
         .get("errMsg")
         .and_then(Value::as_str)
         .unwrap_or_default()
         .to_owned();
     if kind == CallbackKind::Success {
-        let _ = session
-            .state
-            .try_update(|s| s.record_success(api.function, res));
+        host.update_demo_state(|s| s.record_success(api.function, res));
     }
-    let lang = i18n.lang;
-    let text = message(api, event_of(kind), res, lang).unwrap_or_default();
+    let text = message(api, event_of(kind), res, host.lang()).unwrap_or_default();
     // The SDK calls `complete` after every outcome, and listeners' `trigger` before it:
     // log those only when the demo says something.
     if matches!(kind, CallbackKind::Complete | CallbackKind::Trigger) && text.is_empty() {
@@ -679,11 +649,11 @@ fn report(session: Session, api: &'static Api, kind: CallbackKind, res: &Value, 
         && text.is_empty()
         && Outcome::from_err_msg(&err_msg) == Outcome::Fail
     {
-        alert_if_wanted(&session, &err_msg);
+        alert_if_wanted(host, &err_msg);
     } else {
-        alert_if_wanted(&session, &text);
+        alert_if_wanted(host, &text);
     }
-    session.push(LogEntry {
+    host.push(LogEntry {
         seq: 0,
         at: now_hms(),
         api: api.id.to_owned(),
@@ -694,17 +664,17 @@ fn report(session: Session, api: &'static Api, kind: CallbackKind, res: &Value, 
     });
 }
 
-fn decrypt_chosen_cards(session: Session, api: &'static Api, res: &Value) {
+fn decrypt_chosen_cards(host: impl Host, api: &'static Api, res: &Value) {
     let codes = encrypted_card_codes(res.get("cardList").unwrap_or(&Value::Null));
     for encrypted in codes {
         spawn_local(async move {
-            match signing::decrypt_card_code(encrypted).await {
+            match requests::decrypt_card_code(encrypted).await {
                 Ok(code) => {
-                    let _ = session.state.try_update(|s| s.add_card_code(code.clone()));
-                    note(&session, api.id, format!("code: {code}"), Value::Null);
+                    host.update_demo_state(|s| s.add_card_code(code.clone()));
+                    note(host, api.id, format!("code: {code}"), Value::Null);
                 }
                 Err(error) => note(
-                    &session,
+                    host,
                     api.id,
                     error.message.clone(),
                     serde_json::to_value(&error).unwrap_or(Value::Null),

@@ -2,7 +2,7 @@
 //! and the presenter's switches. Shared through context; all state is reactive.
 
 use super::state::DemoState;
-use crate::wx::CallbackKind;
+use crate::{catalog::Lang, wx::CallbackKind};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -78,6 +78,8 @@ pub struct Session {
     pub reconfigured: RwSignal<bool>,
     /// The setup as it was done, once the page has configured.
     pub setup: RwSignal<SetupShown>,
+    /// The page's language.
+    pub lang: Lang,
 }
 
 impl Session {
@@ -93,6 +95,7 @@ impl Session {
             simulated: RwSignal::new(false),
             reconfigured: RwSignal::new(false),
             setup: RwSignal::new(SetupShown::default()),
+            lang: crate::i18n::initial_lang(),
         }
     }
 
@@ -123,47 +126,102 @@ pub fn provide_session() -> Session {
     session
 }
 
-/// Like [`provide_session`], for the category pages: in the browser the demo's memory
-/// (localIds, serverIds, card codes) is carried across the tab's category pages, as WeChat
-/// keeps them for the web view: a voice recorded on /voice can be translated on /smart.
-pub fn provide_carried_session() -> Session {
-    let session = provide_session();
-    #[cfg(feature = "hydrate")]
-    carry::follow(session.state);
-    session
-}
-
-/// The demo state in the tab's `sessionStorage`, restored at start and saved on each change.
-#[cfg(feature = "hydrate")]
-pub mod carry {
-    use super::DemoState;
-    use leptos::prelude::*;
-
-    const KEY: &str = "wxpg:demo-state";
-
-    /// The tab's `sessionStorage`, where the page keeps what it carries across loads.
-    pub fn storage() -> Option<web_sys::Storage> {
-        web_sys::window()?.session_storage().ok()?
-    }
-
-    /// Restores `state` from the tab, then keeps the tab's copy up to date.
-    pub fn follow(state: RwSignal<DemoState>) {
-        let saved = storage()
-            .and_then(|storage| storage.get_item(KEY).ok().flatten())
-            .and_then(|json| serde_json::from_str::<DemoState>(&json).ok());
-        if let Some(saved) = saved {
-            state.set(saved);
-        }
-        Effect::new(move |_| {
-            let current = state.get();
-            if let (Some(storage), Ok(json)) = (storage(), serde_json::to_string(&current)) {
-                let _ = storage.set_item(KEY, &json);
-            }
-        });
-    }
-}
-
 /// The page's session.
 pub fn use_session() -> Session {
     expect_context::<Session>()
+}
+
+/// The Leptos pages' session runs the demo (signals for every state; the press code lazy).
+#[cfg(feature = "hydrate")]
+mod host {
+    use super::*;
+    use crate::{catalog::Api, demo::runner};
+    use std::{
+        cell::{Cell, RefCell},
+        collections::VecDeque,
+    };
+
+    impl runner::Host for Session {
+        fn lang(self) -> Lang {
+            self.lang
+        }
+        fn status(self) -> Option<ConfigStatus> {
+            self.status.try_get_untracked()
+        }
+        fn set_status(self, status: ConfigStatus) -> bool {
+            self.status.try_set(status).is_none()
+        }
+        fn set_signed(self, signed: SignedUrlInfo) {
+            let _ = self.signed.try_set(Some(signed));
+        }
+        fn set_real_auth_url(self, real_auth_url: String) {
+            self.signed.try_update(|signed| {
+                if let Some(signed) = signed {
+                    signed.real_auth_url = real_auth_url;
+                }
+            });
+        }
+        fn set_setup(self, setup: SetupShown) {
+            let _ = self.setup.try_set(setup);
+        }
+        fn set_simulated(self, simulated: bool) {
+            let _ = self.simulated.try_set(simulated);
+        }
+        fn demo_state(self) -> DemoState {
+            self.state.try_get_untracked().unwrap_or_default()
+        }
+        fn update_demo_state(self, change: impl FnOnce(&mut DemoState)) {
+            let _ = self.state.try_update(change);
+        }
+        fn alert_mode(self) -> bool {
+            self.alert_mode.try_get_untracked() == Some(true)
+        }
+        fn debug(self) -> bool {
+            self.debug.try_get_untracked() == Some(true)
+        }
+        fn mark_reconfigured(self) -> bool {
+            self.reconfigured.try_get_untracked() == Some(false)
+                && self.reconfigured.try_set(true).is_none()
+        }
+        fn push(self, entry: LogEntry) {
+            Session::push(&self, entry);
+        }
+        fn press_ready(self, api: &'static Api) {
+            queue_press(self, api.id);
+        }
+        fn preload_press(self) {
+            queue_press(self, "");
+        }
+    }
+
+    thread_local! {
+        /// Presses waiting for the lazy press code, oldest first, and whether they are run.
+        static PRESSES: RefCell<VecDeque<(Session, &'static str)>> = const { RefCell::new(VecDeque::new()) };
+        static DRAINING: Cell<bool> = const { Cell::new(false) };
+    }
+
+    /// Runs presses in the order they were made, even while the press code is still loading
+    /// (`startRecord` then `stopRecord`, tapped in quick succession).
+    fn queue_press(session: Session, api_id: &'static str) {
+        PRESSES.with(|queue| queue.borrow_mut().push_back((session, api_id)));
+        if DRAINING.with(|draining| draining.replace(true)) {
+            return;
+        }
+        leptos::task::spawn_local(async {
+            while let Some((session, api_id)) = PRESSES.with(|queue| queue.borrow_mut().pop_front())
+            {
+                press_ready(session, api_id.to_owned()).await;
+            }
+            DRAINING.with(|draining| draining.set(false));
+        });
+    }
+
+    /// The press once the SDK is ready. Lazy: what only a press needs (the editor's checks,
+    /// plans, signing) loads with the first press; an empty `api_id` only loads it.
+    #[leptos::lazy]
+    fn press_ready(session: Session, api_id: String) {
+        if let Some(api) = crate::catalog::api(&api_id) {
+            runner::press_ready(session, api);
+        }
+    }
 }

@@ -113,7 +113,7 @@ pub fn string_list(value: &Value) -> Vec<String> {
             .iter()
             .filter_map(|v| v.as_str().map(str::to_owned))
             .collect(),
-        Value::String(text) => serde_json::from_str::<Vec<String>>(text).unwrap_or_default(),
+        Value::String(text) => super::from_json::<Vec<String>>(text).unwrap_or_default(),
         _ => Vec::new(),
     }
 }

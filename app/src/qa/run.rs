@@ -177,7 +177,6 @@ mod browser {
     use crate::{
         catalog,
         demo::{self, session::ConfigStatus, session::Session},
-        i18n::I18n,
         qa::order::safe_run_order,
         wx::bridge,
     };
@@ -214,7 +213,7 @@ mod browser {
     }
 
     /// Taps the row's button: marks it running, then presses through the demo.
-    pub fn tap(run: QaRun, session: Session, index: usize, i18n: I18n) {
+    pub fn tap(run: QaRun, session: Session, index: usize) {
         let Some(api) = APIS.get(index) else { return };
         let seq_before = session
             .log
@@ -227,7 +226,7 @@ mod browser {
                 ..Row::default()
             };
         });
-        demo::press(session, api, i18n);
+        demo::press(session, api);
         // A guard or refusal is logged synchronously: settle right away.
         let log = session.log.get_untracked();
         run.rows.update(|rows| {
@@ -248,7 +247,7 @@ mod browser {
     }
 
     /// Runs every safe interface one after the other, each until it answers or times out.
-    pub fn run_safe(run: QaRun, session: Session, i18n: I18n) {
+    pub fn run_safe(run: QaRun, session: Session) {
         if run.running_all.get_untracked() {
             return;
         }
@@ -262,7 +261,7 @@ mod browser {
                 if !ready {
                     break;
                 }
-                tap(run, session, index, i18n);
+                tap(run, session, index);
                 let deadline = now_ms() + SAFE_RUN_TIMEOUT_MS;
                 // A listener waits for its event without holding the run up.
                 while run

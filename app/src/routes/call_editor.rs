@@ -6,7 +6,7 @@
 //! "make a link" works without JavaScript; the page's button reads the same fields
 //! (`demo::runner`) and sends exactly what they hold.
 
-use super::category::encode;
+use crate::site::encode_query_value as encode;
 use crate::{
     catalog::{self, Api, Fill, Invalid, Param, ParamType},
     components::{copy::CopyButton, qr::QrCode},

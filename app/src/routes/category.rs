@@ -1,28 +1,23 @@
-//! One page per interface category, all fed by the catalog.
+//! One page per interface category, all fed by the catalog. The page is server HTML with no
+//! island: its runtime (`runtime/`, a small wasm without Leptos' view layer) signs, runs the
+//! buttons and writes what happens into the elements rendered here, found by their ids.
 
 use crate::{
-    api::doctor::LintSignedUrl,
     catalog::{self, Api, DocVersion},
     components::{
         code_panel::CodePanel,
-        error_help::{AppendixLink, CategoryErrors, ErrMsgItems},
+        error_help::{CategoryErrors, ErrMsgItems},
         pay_directory::PayDirectory,
         qr::QrCode,
-        result_log::ResultLog,
     },
-    demo::{
-        self,
-        session::{provide_carried_session, use_session, ConfigStatus},
-    },
-    diagnostics,
     i18n::use_i18n,
     routes::call_editor::{CallEditor, DeepLink, PAGE_KEYS},
     routes::not_found::NotFound,
+    site::{asset_url, asset_version},
     strings,
 };
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
-use wechat::page_url::SignedUrlRule;
 
 /// `/:category`: the category's introduction and QR code (server HTML), then its island.
 #[component]
@@ -78,10 +73,9 @@ fn CategoryView(category: &'static catalog::Category) -> impl IntoView {
                     </p>
                 }
             })}
-        <CategoryDemo slug=category.slug.to_owned()>
-            <WxErrorHelp>
-                <ErrMsgItems />
-            </WxErrorHelp>
+        <div class="category_demo" data-runtime=category.slug>
+            <ConfigPanel />
+            <WxErrorHelp />
             <div class="wxapi_form category_form" data-category=category.slug>
                 {catalog::apis_in(category.slug)
                     .map(|api| {
@@ -91,7 +85,9 @@ fn CategoryView(category: &'static catalog::Category) -> impl IntoView {
                     .collect_view()}
             </div>
             <CodePanel />
-        </CategoryDemo>
+            <ResultLog />
+        </div>
+        <RuntimeScript />
         {(category.slug == PAY_PAGE).then(|| view! { <PayDirectory path /> })}
         {(category.slug == catalog::MENU_PAGE).then(|| view! { <MenuItemsTable /> })}
         <CategoryErrors slug=category.slug />
@@ -149,110 +145,53 @@ fn MenuItemsTable() -> impl IntoView {
     }
 }
 
-/// The island of a category page: config status, then `children` (server HTML: the
-/// `wx.error` help and the APIs, with islands that share this island's session), snippet
-/// and log. Signs on hydration and again when debug is toggled.
-#[island]
-fn CategoryDemo(slug: String, children: Children) -> impl IntoView {
-    crate::hydration::island_hydrated();
-    crate::i18n::provide_i18n();
-    let i18n = use_i18n();
-    let session = provide_carried_session();
-    let Some(category) = catalog::category(&slug) else {
-        return ().into_any();
-    };
-    Effect::new(move |_| {
-        session.debug.track();
-        demo::boot(session, vec![category.slug], i18n);
-    });
-    // A deep link's call is brought into view (it is never run by itself).
-    #[cfg(feature = "hydrate")]
-    Effect::new(move |_| {
-        if let Some(linked) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.query_selector(".api_item.linked").ok().flatten())
-        {
-            linked.scroll_into_view();
-        }
-    });
+/// Loads the page's runtime: its glue as a module, which fetches the wasm beside it.
+#[component]
+fn RuntimeScript() -> impl IntoView {
+    let version = asset_version();
+    let glue = asset_url(version.as_deref(), RUNTIME_GLUE);
+    let wasm = asset_url(version.as_deref(), RUNTIME_WASM);
+    let start = format!(
+        "import init from {glue:?};init({{module_or_path:{wasm:?}}});",
+        glue = glue,
+        wasm = wasm
+    );
     view! {
-        <ConfigPanel />
-        {children()}
-        <ResultLog />
+        <link rel="modulepreload" href=glue.clone() />
+        <link rel="preload" href=wasm.clone() r#as="fetch" type="application/wasm" crossorigin="anonymous" />
+        <script type="module" inner_html=start></script>
     }
-    .into_any()
 }
 
-/// Config status, the signed URL and why it was chosen, and the presenter's switches.
+/// The runtime's glue and wasm under the site's assets (`scripts/build-runtime.sh`).
+const RUNTIME_GLUE: &str = "runtime/category.js";
+const RUNTIME_WASM: &str = "runtime/category_bg.wasm";
+
+/// Config status, the signed URL and why it was chosen, and the presenter's switches: as the
+/// server renders them before the runtime starts (it fills them in by id).
 #[component]
 fn ConfigPanel() -> impl IntoView {
     let i18n = use_i18n();
-    let session = use_session();
-    let status_text = move || match session.status.get() {
-        ConfigStatus::Waiting => i18n.t(strings::STATUS_WAITING).to_owned(),
-        ConfigStatus::Signing => i18n.t(strings::STATUS_SIGNING).to_owned(),
-        ConfigStatus::Verifying => i18n.t(strings::STATUS_VERIFYING).to_owned(),
-        ConfigStatus::Ready => i18n.t(strings::STATUS_READY).to_owned(),
-        ConfigStatus::Failed(why) => format!("{}{why}", i18n.t(strings::STATUS_FAILED)),
-    };
-    let status_key = move || match session.status.get() {
-        ConfigStatus::Waiting => "waiting",
-        ConfigStatus::Signing => "signing",
-        ConfigStatus::Verifying => "verifying",
-        ConfigStatus::Ready => "ready",
-        ConfigStatus::Failed(_) => "failed",
-    };
     view! {
         <section class="config_panel">
-            <p class="config_status" id="config-status" data-status=status_key>
+            <p class="config_status" id="config-status" data-status="waiting">
                 <span class="status_dot"></span>
-                {status_text}
+                <span class="status_text">{i18n.t(strings::STATUS_WAITING)}</span>
             </p>
-            {move || {
-                session
-                    .signed
-                    .get()
-                    .map(|signed| {
-                        let rule = match signed.rule {
-                            SignedUrlRule::IosLandingUrl => strings::RULE_IOS,
-                            SignedUrlRule::CurrentUrl => strings::RULE_CURRENT,
-                        };
-                        view! {
-                            <p class="signed_url">
-                                <span class="label">{i18n.t(strings::SIGNED_URL)}</span>
-                                <code id="signed-url">{signed.url.clone()}</code>
-                                <span class="hint">{i18n.t(rule)}</span>
-                            </p>
-                        }
-                    })
-            }}
+            <p class="signed_url" id="signed-url-line" hidden>
+                <span class="label">{i18n.t(strings::SIGNED_URL)}</span>
+                <code id="signed-url"></code>
+                <span class="hint" id="signed-rule"></span>
+            </p>
             <SetupSteps />
             <div class="switches">
-                <span class="env_badge" id="env-badge">
-                    {move || {
-                        if session.simulated.get() {
-                            i18n.t(strings::SIMULATED)
-                        } else {
-                            i18n.t(strings::REAL_WECHAT)
-                        }
-                    }}
-                </span>
+                <span class="env_badge" id="env-badge"></span>
                 <label class="switch">
-                    <input
-                        type="checkbox"
-                        id="alert-mode"
-                        prop:checked=move || session.alert_mode.get()
-                        on:change=move |ev| session.alert_mode.set(event_target_checked(&ev))
-                    />
+                    <input type="checkbox" id="alert-mode" />
                     {i18n.t(strings::ALERT_MODE)}
                 </label>
                 <label class="switch">
-                    <input
-                        type="checkbox"
-                        id="debug-mode"
-                        prop:checked=move || session.debug.get()
-                        on:change=move |ev| session.debug.set(event_target_checked(&ev))
-                    />
+                    <input type="checkbox" id="debug-mode" />
                     {i18n.t(strings::DEBUG_MODE)}
                 </label>
             </div>
@@ -266,78 +205,59 @@ fn ConfigPanel() -> impl IntoView {
 #[component]
 fn SetupSteps() -> impl IntoView {
     let i18n = use_i18n();
-    let session = use_session();
-    let setup = move || session.setup.get();
-    let host = move || {
-        session
-            .signed
-            .get()
-            .and_then(|s| {
-                s.url
-                    .split("://")
-                    .nth(1)
-                    .map(|rest| rest.split(['/', '?']).next().unwrap_or("").to_owned())
-            })
-            .unwrap_or_default()
-    };
-    let configured = move || !setup().config.is_empty();
-    let fired = move |which: &str| {
-        let status = session.status.get();
-        let yes = match which {
-            "ready" => status == ConfigStatus::Ready,
-            _ => matches!(status, ConfigStatus::Failed(_)),
-        };
-        (
-            if yes { "true" } else { "false" },
-            i18n.t(if yes {
-                strings::SETUP_FIRED
-            } else {
-                strings::SETUP_NOT_FIRED
-            }),
-        )
-    };
     view! {
         <details class="setup_steps" id="setup-steps">
             <summary>{i18n.t(strings::SETUP_TITLE)}</summary>
             <ol>
                 <li data-step="1">
                     <b>{i18n.t(strings::SETUP_STEP1)}</b>
-                    <code id="setup-host">{host}</code>
-                    <span class="hint">
-                        {move || i18n.t(if configured() { strings::SETUP_HOST_SIGNED } else { strings::SETUP_HOST_PENDING })}
-                    </span>
+                    <code id="setup-host"></code>
+                    <span class="hint" id="setup-host-state">{i18n.t(strings::SETUP_HOST_PENDING)}</span>
                 </li>
                 <li data-step="2">
                     <b>{i18n.t(strings::SETUP_STEP2)}</b>
-                    <code id="setup-sdk">{move || setup().sdk}</code>
+                    <code id="setup-sdk"></code>
                 </li>
                 <li data-step="3">
                     <b>{i18n.t(strings::SETUP_STEP3)}</b>
-                    <pre id="setup-config"><code>{move || setup().config}</code></pre>
+                    <pre id="setup-config"><code></code></pre>
                     <span class="hint">{i18n.t(strings::SETUP_STRING1)}</span>
-                    <pre id="setup-string1"><code>{move || setup().string1}</code></pre>
+                    <pre id="setup-string1"><code></code></pre>
                 </li>
-                <li data-step="4" data-fired=move || fired("ready").0>
+                <li data-step="4" data-fired="false">
                     <b>{i18n.t(strings::SETUP_STEP4)}</b>
-                    <span class="setup_fired">{move || fired("ready").1}</span>
+                    <span class="setup_fired">{i18n.t(strings::SETUP_NOT_FIRED)}</span>
                 </li>
-                <li data-step="5" data-fired=move || fired("error").0>
+                <li data-step="5" data-fired="false">
                     <b>{i18n.t(strings::SETUP_STEP5)}</b>
-                    <span class="setup_fired">
-                        {move || fired("error").1}
-                        {move || match session.status.get() {
-                            ConfigStatus::Failed(why) => format!(" — {why}"),
-                            _ => String::new(),
-                        }}
-                    </span>
+                    <span class="setup_fired">{i18n.t(strings::SETUP_NOT_FIRED)}</span>
                 </li>
             </ol>
         </details>
     }
 }
 
-/// One API: the official caption, the green button (an island), and its documentation
-/// on demand, which stays server HTML.
+/// The result log, empty until the runtime writes to it (newest first, copyable).
+#[component]
+fn ResultLog() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <section class="result_log" id="result-log">
+            <header class="result_log_head">
+                <h2>{i18n.t(strings::LOG_TITLE)}</h2>
+                <div class="result_log_actions">
+                    <button type="button" class="link_button" id="copy-log">{i18n.t(strings::COPY)}</button>
+                    <button type="button" class="link_button" id="clear-log">{i18n.t(strings::CLEAR)}</button>
+                </div>
+            </header>
+            <p class="result_log_empty">{i18n.t(strings::LOG_EMPTY)}</p>
+            <ol class="result_log_list" hidden></ol>
+        </section>
+    }
+}
+
+/// One API: the official caption, the green button (the runtime runs it), its call editor
+/// and its documentation on demand.
 #[component]
 fn ApiItem(api: &'static Api, link: Option<DeepLink>) -> impl IntoView {
     let i18n = use_i18n();
@@ -355,7 +275,7 @@ fn ApiItem(api: &'static Api, link: Option<DeepLink>) -> impl IntoView {
                 {badge.map(|b| view! { <em class="badge">{i18n.t(b)}</em> })}
                 {api.deprecated.then(|| view! { <em class="badge badge_warn">{i18n.t(strings::DEPRECATED)}</em> })}
             </span>
-            <ApiButton id=api.id.to_owned() />
+            <button type="button" class="btn btn_primary" id=api.id>{i18n.t(api.label)}</button>
             {api
                 .params
                 .iter()
@@ -365,23 +285,6 @@ fn ApiItem(api: &'static Api, link: Option<DeepLink>) -> impl IntoView {
             <ApiDoc api />
         </div>
     }
-}
-
-/// The button that runs one API, in the session of the page's [`CategoryDemo`].
-#[island]
-fn ApiButton(id: String) -> impl IntoView {
-    crate::hydration::island_hydrated();
-    let i18n = use_i18n();
-    let session = use_session();
-    let Some(api) = catalog::api(&id) else {
-        return ().into_any();
-    };
-    view! {
-        <button class="btn btn_primary" id=api.id on:click=move |_| demo::press(session, api, i18n)>
-            {i18n.t(api.label)}
-        </button>
-    }
-    .into_any()
 }
 
 /// The documentation of an API: server HTML (the browser build has none of it).
@@ -436,109 +339,17 @@ fn ParamTable(title: catalog::Text, rows: Vec<DocRow>) -> impl IntoView {
     })
 }
 
-/// On `wx.error`: appendix 5's explanation of the errMsg (`children`: server HTML, see
-/// [`ErrMsgItems`], revealed by the errMsg this sets as `data-err-msg`), what is wrong with
-/// the signed URL compared with the page's own address, and the doctor's link.
-#[island]
-fn WxErrorHelp(children: Children) -> impl IntoView {
-    crate::hydration::island_hydrated();
+/// On `wx.error`: appendix 5's explanation of the errMsg (see [`ErrMsgItems`], revealed by
+/// the errMsg the runtime sets as `data-err-msg`), what is wrong with the signed URL compared
+/// with the page's own address (`.findings`), and the doctor's link.
+#[component]
+fn WxErrorHelp() -> impl IntoView {
     let i18n = use_i18n();
-    let session = use_session();
-    let lint = ServerAction::<LintSignedUrl>::new();
-    Effect::new(move |_| {
-        if let (ConfigStatus::Failed(_), Some(signed)) =
-            (session.status.get(), session.signed.get())
-        {
-            lint.dispatch(LintSignedUrl {
-                url: signed.url,
-                page_url: current_href(),
-            });
-        }
-    });
-    let err_msg = move || match session.status.get() {
-        ConfigStatus::Failed(err_msg) => Some(err_msg),
-        _ => None,
-    };
-    let doctor_link = move || {
-        session
-            .signed
-            .get()
-            .map(|s| {
-                let real = if s.real_auth_url.is_empty() {
-                    String::new()
-                } else {
-                    format!("&real_auth_url={}", encode(&s.real_auth_url))
-                };
-                format!(
-                    "/doctor?url={}&page_url={}{real}",
-                    encode(&s.url),
-                    encode(&current_href())
-                )
-            })
-            .unwrap_or_else(|| "/doctor".to_owned())
-    };
     view! {
-        <div class="wx_error_help" id="wx-error-help" hidden=move || err_msg().is_none() data-err-msg=err_msg>
-            {children()}
-            <ul class="findings">
-                {move || {
-                    lint.value()
-                        .get()
-                        .and_then(Result::ok)
-                        .unwrap_or_default()
-                        .into_iter()
-                        .map(|f| {
-                            let item = catalog::error_for_finding(f.kind.code()).map(|error| error.number);
-                            view! {
-                                <li class="finding" data-code=f.kind.code().as_str() data-fatal=f.fatal.to_string()>
-                                    {diagnostics::finding(&f.kind, i18n.lang)}
-                                    {item.map(|number| view! { " " <AppendixLink number /> })}
-                                </li>
-                            }
-                        })
-                        .collect_view()
-                }}
-            </ul>
-            <a href=doctor_link id="open-doctor">{i18n.t(strings::OPEN_DOCTOR)}</a>
+        <div class="wx_error_help" id="wx-error-help" hidden>
+            <ErrMsgItems />
+            <ul class="findings"></ul>
+            <a href="/doctor" id="open-doctor">{i18n.t(strings::OPEN_DOCTOR)}</a>
         </div>
-    }
-}
-
-/// The page's `location.href` (empty on the server).
-fn current_href() -> String {
-    #[cfg(feature = "hydrate")]
-    {
-        web_sys::window()
-            .and_then(|w| w.location().href().ok())
-            .unwrap_or_default()
-    }
-    #[cfg(not(feature = "hydrate"))]
-    {
-        String::new()
-    }
-}
-
-/// What a query value keeps unescaped: RFC 3986's unreserved characters.
-const QUERY_VALUE: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
-    .remove(b'-')
-    .remove(b'_')
-    .remove(b'.')
-    .remove(b'~');
-
-/// Percent-encodes a query value.
-pub(super) fn encode(value: &str) -> String {
-    percent_encoding::utf8_percent_encode(value, QUERY_VALUE).to_string()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::encode;
-
-    #[test]
-    fn query_values_keep_only_unreserved_characters() {
-        assert_eq!(
-            encode("https://a.example/p?x=1&y=你 ~-_."),
-            "https%3A%2F%2Fa.example%2Fp%3Fx%3D1%26y%3D%E4%BD%A0%20~-_."
-        );
     }
 }

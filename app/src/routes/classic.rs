@@ -5,7 +5,6 @@ use crate::{
     catalog,
     components::result_log::ResultLog,
     demo::{self, session::provide_session},
-    i18n::use_i18n,
 };
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -29,7 +28,6 @@ pub fn ClassicPage() -> impl IntoView {
 fn ClassicDemo() -> impl IntoView {
     crate::hydration::island_hydrated();
     crate::i18n::provide_i18n();
-    let i18n = use_i18n();
     let session = provide_session();
     session.alert_mode.set(true);
     let sections: Vec<&'static catalog::Category> = catalog::CATEGORIES
@@ -37,7 +35,7 @@ fn ClassicDemo() -> impl IntoView {
         .filter(|c| c.classic.is_some())
         .collect();
     let slugs: Vec<&'static str> = sections.iter().map(|c| c.slug).collect();
-    Effect::new(move |_| demo::boot(session, slugs.clone(), i18n));
+    Effect::new(move |_| demo::boot(session, slugs.clone()));
     view! {
         <div class="wxapi_container classic" id="classic">
             <div class="wxapi_index_container">
@@ -77,7 +75,7 @@ fn ClassicDemo() -> impl IntoView {
                                         <button
                                             class="btn btn_primary"
                                             id=api.id
-                                            on:click=move |_| demo::press(session, api, i18n)
+                                            on:click=move |_| demo::press(session, api)
                                         >
                                             {api.label.zh}
                                         </button>

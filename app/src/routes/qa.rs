@@ -91,7 +91,7 @@ fn QaRunPanel(against: Option<i64>) -> impl IntoView {
     provide_context(run);
     let categories: Vec<&'static str> = catalog::CATEGORIES.iter().map(|c| c.slug).collect();
     // Every category's functions in one jsApiList: the whole catalog on one page.
-    Effect::new(move |_| demo::boot(session, categories.clone(), i18n));
+    Effect::new(move |_| demo::boot(session, categories.clone()));
     #[cfg(feature = "hydrate")]
     {
         crate::qa::run::follow_log(run, session);
@@ -120,7 +120,7 @@ fn QaRunPanel(against: Option<i64>) -> impl IntoView {
                 prop:disabled=move || !ready() || run.running_all.get()
                 on:click=move |_| {
                     #[cfg(feature = "hydrate")]
-                    crate::qa::run::run_safe(run, session, i18n);
+                    crate::qa::run::run_safe(run, session);
                 }
             >
                 {i18n.t(strings::QA_RUN_SAFE)}
@@ -300,7 +300,7 @@ fn QaRowView(index: usize, api: &'static Api) -> impl IntoView {
                     id=format!("qa-run-{}", api.id)
                     on:click=move |_| {
                         #[cfg(feature = "hydrate")]
-                        crate::qa::run::tap(run, session, index, i18n);
+                        crate::qa::run::tap(run, session, index);
                         #[cfg(not(feature = "hydrate"))]
                         let _ = (index, i18n);
                     }

@@ -50,26 +50,27 @@ fn describe(error: &JsValue) -> String {
         .unwrap_or_else(|| format!("{error:?}"))
 }
 
-/// Converts JSON into a plain JS object (maps become objects, not `Map`s).
+/// Converts JSON into a plain JS object, through its text (`JSON.parse`): the browser's own
+/// parser, so the wasm carries no converter of its own.
 pub fn to_js(value: &serde_json::Value) -> Result<JsValue, BridgeError> {
-    use serde::Serialize;
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| BridgeError::Arguments(e.to_string()))
+    parse_json(&value.to_string())
 }
 
-/// Converts whatever the SDK returned into JSON for display and logic.
+fn parse_json(text: &str) -> Result<JsValue, BridgeError> {
+    js_sys::JSON::parse(text).map_err(|e| BridgeError::Arguments(describe(&e)))
+}
+
+/// Converts whatever the SDK returned into JSON for display and logic (`JSON.stringify`:
+/// what has no JSON form, a function or `undefined`, is left out); `null` if nothing is left.
 pub fn to_json(value: &JsValue) -> serde_json::Value {
     if value.is_undefined() {
         return serde_json::Value::Null;
     }
-    serde_wasm_bindgen::from_value(value.clone()).unwrap_or_else(|_| {
-        js_sys::JSON::stringify(value)
-            .ok()
-            .and_then(|s| s.as_string())
-            .and_then(|s| serde_json::from_str(&s).ok())
-            .unwrap_or(serde_json::Value::Null)
-    })
+    js_sys::JSON::stringify(value)
+        .ok()
+        .and_then(|s| s.as_string())
+        .and_then(|s| serde_json::from_str(&s).ok())
+        .unwrap_or(serde_json::Value::Null)
 }
 
 /// `wx.config(config)`.
@@ -77,8 +78,8 @@ pub fn config(config: &JsConfig) -> Result<(), BridgeError> {
     if !is_loaded() {
         return Err(BridgeError::NotLoaded);
     }
-    let value = serde_json::to_value(config).map_err(|e| BridgeError::Arguments(e.to_string()))?;
-    wx_config(&to_js(&value)?).map_err(|e| BridgeError::Threw {
+    let text = serde_json::to_string(config).map_err(|e| BridgeError::Arguments(e.to_string()))?;
+    wx_config(&parse_json(&text)?).map_err(|e| BridgeError::Threw {
         function: "config".into(),
         message: describe(&e),
     })

@@ -5,7 +5,7 @@
 //! and everything else here is plain data shared by server and browser (the `wx.config`
 //! object itself is the core's [`wechat::api::JsConfig`]).
 
-#[cfg(feature = "hydrate")]
+#[cfg(feature = "browser")]
 pub mod bridge;
 
 use serde::{Deserialize, Serialize};
