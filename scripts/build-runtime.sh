@@ -14,6 +14,9 @@ rm -rf "$out"
 mkdir -p "$out"
 wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name category \
   target/wasm32-unknown-unknown/wasm-release/runtime.wasm
+# The glue minified as cargo-leptos minifies the main bundle's.
+esbuild --minify --format=esm --log-level=warning "$out/category.js" --outfile="$out/category.min.js"
+mv "$out/category.min.js" "$out/category.js"
 # wasm-streams' stream classes come in with Leptos' server-function client and are never used.
 node scripts/wasm-drop-exports.mjs "$out/category_bg.wasm" intounderlying,__wbg_intounderlying
 wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
