@@ -151,10 +151,12 @@ fn RuntimeScript() -> impl IntoView {
     let version = asset_version();
     let glue = asset_url(version.as_deref(), RUNTIME_GLUE);
     let wasm = asset_url(version.as_deref(), RUNTIME_WASM);
+    // The URLs as JSON strings, which are JavaScript string literals.
+    let literal = |url: &str| serde_json::Value::from(url).to_string();
     let start = format!(
-        "import init from {glue:?};init({{module_or_path:{wasm:?}}});",
-        glue = glue,
-        wasm = wasm
+        "import init from {};init({{module_or_path:{}}});",
+        literal(&glue),
+        literal(&wasm)
     );
     view! {
         <link rel="modulepreload" href=glue.clone() />
